@@ -1,0 +1,142 @@
+"""Command-line interface: parse options, call the pipeline stages, pick a reporter.
+
+Heavy modules (spaCy, pdfplumber, rich tables) are imported inside the commands so that
+`veiligheid --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import EXIT_USAGE, VeiligheidError
+
+app = typer.Typer(
+    name="veiligheid",
+    help="Read Dutch safety-policy documents (IVP, regional strategy) and align local "
+    "priorities with regional ones.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class IngestFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout (written atomically)."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
+FileArg = Annotated[
+    str, typer.Argument(metavar="FILE", help="A .txt, .md or .pdf file, or - for stdin.")
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"veiligheid {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show version and exit."),
+    ] = False,
+) -> None:
+    """veiligheid: priorities, goals and regional alignment of Dutch safety plans."""
+
+
+def warn(messages: list[str], quiet: bool) -> None:
+    if not quiet:
+        for message in messages:
+            typer.echo(f"veiligheid: warning: {message}", err=True)
+
+
+@app.command()
+def ingest(
+    file: FileArg,
+    fmt: Annotated[IngestFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        IngestFormat.text
+    ),
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Read a document and show its structure: headings, paragraphs, list items, metadata."""
+    from .ingest import ingest as run_ingest
+    from .report import emit, ingest_report
+
+    doc = run_ingest(file)
+    warn(doc.warnings, quiet)
+    render = {
+        IngestFormat.text: ingest_report.to_text,
+        IngestFormat.markdown: ingest_report.to_markdown,
+        IngestFormat.json: ingest_report.to_json,
+    }[fmt]
+    emit(render(doc), output)
+
+
+def _click_exception_types() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(no-args-help, usage error, abort) classes of the click that Typer runs on.
+
+    Recent Typer releases vendor click as `typer._click`; older ones use click itself.
+    """
+    modules = []
+    try:
+        import typer._click.exceptions as vendored
+
+        modules.append(vendored)
+    except ImportError:  # pragma: no cover - depends on the Typer release
+        pass
+    try:
+        import click.exceptions as upstream
+
+        modules.append(upstream)
+    except ImportError:  # pragma: no cover
+        pass
+    def found(name: str) -> tuple[type, ...]:
+        return tuple(getattr(m, name) for m in modules if hasattr(m, name))
+
+    return found("NoArgsIsHelpError"), found("UsageError"), (typer.Abort, *found("Abort"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: one-line errors, documented exit codes, no tracebacks."""
+    no_args, usage_error, abort = _click_exception_types()
+    try:
+        result = app(args=argv, prog_name="veiligheid", standalone_mode=False)
+    except no_args as exc:
+        if exc.ctx is not None:
+            typer.echo(exc.ctx.get_help())
+        return EXIT_USAGE
+    except usage_error as exc:
+        ctx = exc.ctx
+        command = ctx.command_path if ctx is not None else "veiligheid"
+        message = " ".join(exc.format_message().replace("Value error, ", "").split())
+        typer.echo(f"veiligheid: error: {message} (see '{command} --help')", err=True)
+        return EXIT_USAGE
+    except abort:
+        typer.echo("veiligheid: aborted", err=True)
+        return 130
+    except VeiligheidError as exc:
+        typer.echo(f"veiligheid: error: {exc}", err=True)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:  # pragma: no cover - thin wrapper for `python -m`
+    sys.exit(main())

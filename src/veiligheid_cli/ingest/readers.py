@@ -1,0 +1,220 @@
+"""Readers: bytes on disk (or stdin) -> RawText lines with provenance.
+
+Text and markdown are decoded as UTF-8 with a reported cp1252/latin-1 fallback. PDFs are read
+with pdfplumber (imported lazily): page numbers are kept, two-column pages are read column by
+column, and running headers/footers and bare page numbers are removed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import RawText, SourceLine
+
+STDIN = "-"
+_PDF_MAGIC = b"%PDF"
+_TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+
+
+def read_source(path: str) -> RawText:
+    """Read a .txt/.md/.pdf file, or stdin for "-", into lines with provenance."""
+    data = _read_bytes(path)
+    if data.startswith(_PDF_MAGIC) or path.lower().endswith(".pdf"):
+        return read_pdf_bytes(data, path)
+    return read_text_bytes(data, path)
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("<stdin>: input is empty")
+        return data
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, expected a .txt, .md or .pdf file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if not data.startswith(_PDF_MAGIC) and p.suffix.lower() not in _TEXT_SUFFIXES | {".pdf"}:
+        # Unknown extension: accept only if it looks like text; the binary check below decides.
+        pass
+    return data
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) * 0.05
+
+
+def decode_text(data: bytes, label: str) -> tuple[str, str, list[str]]:
+    """Decode bytes as UTF-8, falling back to cp1252 then latin-1 (with a warning)."""
+    if _looks_binary(data):
+        raise InputError(f"{label}: looks like a binary file, expected text, markdown or PDF")
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        warning = (
+            f"{label}: not valid UTF-8 (first bad byte at offset {first_bad}); "
+            f"decoded as {encoding}"
+        )
+        return text, encoding, [warning]
+    raise InputError(f"{label}: cannot decode text")  # pragma: no cover - latin-1 never fails
+
+
+def read_text_bytes(data: bytes, path: str) -> RawText:
+    label = "<stdin>" if path == STDIN else path
+    text, encoding, warnings = decode_text(data, label)
+    # Form feeds separate pages in pdftotext output; treat them as line breaks.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = [SourceLine(t, i) for i, t in enumerate(text.split("\n"), start=1)]
+    if not any(line.text.strip() for line in lines):
+        raise InputError(f"{label}: file has no text")
+    fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return RawText(path=label, lines=lines, source_format=fmt, encoding=encoding, warnings=warnings)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:pagina|page|blz\.?|p\.)?\s*\d{1,4}\s*(?:(?:van|of|/)\s*\d{1,4})?"
+    r"\s*(?:[-–])?\s*$",
+    re.IGNORECASE,
+)
+_MIN_TEXT_CHARS = 20
+
+
+def read_pdf_bytes(data: bytes, path: str, password: str | None = None) -> RawText:
+    """Extract the text layer of a PDF, page by page, in column order."""
+    label = "<stdin>" if path == STDIN else path
+    if not data.startswith(_PDF_MAGIC):
+        raise InputError(f"{label}: not a PDF file (missing %PDF header)")
+    import pdfplumber  # lazy: heavy import, not needed for --help or text input
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    pages_lines: list[list[str]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            for page in pdf.pages:
+                pages_lines.append(_page_lines(page))
+    except Exception as exc:  # pdfminer raises many unrelated types for broken files
+        cause = exc.__cause__ or exc.__context__
+        chain = [exc, cause, *getattr(exc, "args", ())]
+        if any(isinstance(e, PDFPasswordIncorrect) for e in chain) or "password" in str(exc).lower():
+            raise InputError(f"{label}: PDF is password-protected; decrypt it first") from exc
+        raise InputError(f"{label}: cannot read PDF (corrupt or unsupported: {_short(exc)})") from exc
+
+    if sum(len("".join(lines).strip()) for lines in pages_lines) < _MIN_TEXT_CHARS:
+        raise InputError(
+            f"{label}: PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf"
+        )
+    pages_lines, removed = strip_running_headers(pages_lines)
+    lines: list[SourceLine] = []
+    for page_no, page_lines in enumerate(pages_lines, start=1):
+        lines.extend(SourceLine(t, i, page_no) for i, t in enumerate(page_lines, start=1))
+        lines.append(SourceLine("", len(page_lines) + 1, page_no))  # page break = blank line
+    warnings = [f"{label}: removed {removed} running header/footer lines"] if removed else []
+    return RawText(
+        path=label, lines=lines, source_format="pdf", page_count=len(pages_lines), warnings=warnings
+    )
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+def _page_lines(page: object) -> list[str]:
+    """Text lines of one page; a two-column page is read left column first."""
+    split_x = _column_gap(page)
+    if split_x is None:
+        text = page.extract_text() or ""  # type: ignore[attr-defined]
+        return text.split("\n")
+    width, height = page.width, page.height  # type: ignore[attr-defined]
+    left = page.crop((0, 0, split_x, height)).extract_text() or ""  # type: ignore[attr-defined]
+    right = page.crop((split_x, 0, width, height)).extract_text() or ""  # type: ignore[attr-defined]
+    return left.split("\n") + [""] + right.split("\n")
+
+
+def _column_gap(page: object) -> float | None:
+    """x position of an empty vertical gutter near the middle of the page, if the body has one.
+
+    A page counts as two-column when no character crosses a band around the centre and both
+    halves carry a fair share of the text.
+    """
+    chars = [c for c in page.chars if c.get("text", "").strip()]  # type: ignore[attr-defined]
+    if len(chars) < 80:
+        return None
+    width = page.width  # type: ignore[attr-defined]
+    lo, hi = width * 0.35, width * 0.65
+    step = width / 100
+    occupied = [False] * 101
+    for c in chars:
+        a, b = int(c["x0"] / step), int(c["x1"] / step)
+        for k in range(max(a, 0), min(b, 100) + 1):
+            occupied[k] = True
+    best: tuple[int, int] | None = None
+    k = int(lo / step)
+    while k <= int(hi / step):
+        if not occupied[k]:
+            start = k
+            while k <= 100 and not occupied[k]:
+                k += 1
+            if best is None or (k - start) > (best[1] - best[0]):
+                best = (start, k)
+        k += 1
+    if best is None or (best[1] - best[0]) * step < width * 0.02:
+        return None
+    split_x = (best[0] + best[1]) / 2 * step
+    left = sum(1 for c in chars if c["x1"] <= split_x)
+    right = len(chars) - left
+    if min(left, right) < len(chars) * 0.2:
+        return None
+    return split_x
+
+
+def strip_running_headers(pages: list[list[str]]) -> tuple[list[list[str]], int]:
+    """Remove bare page numbers and lines repeated at the top or bottom of most pages."""
+    def norm(s: str) -> str:
+        return re.sub(r"\d+", "#", s.strip().lower())
+
+    edge = 2
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        nonblank = [s for s in lines if s.strip()]
+        for s in {norm(x) for x in nonblank[:edge] + nonblank[-edge:]}:
+            counts[s] += 1
+    threshold = max(2, int(len(pages) * 0.5 + 0.5))
+    repeated = {s for s, n in counts.items() if n >= threshold and len(pages) >= 3 and s}
+    removed = 0
+    result = []
+    for lines in pages:
+        nonblank_idx = [i for i, s in enumerate(lines) if s.strip()]
+        edges = set(nonblank_idx[:edge] + nonblank_idx[-edge:])
+        kept = []
+        for i, s in enumerate(lines):
+            if i in edges and (norm(s) in repeated or _PAGE_NUMBER.match(s)):
+                removed += 1
+                continue
+            kept.append(s)
+        result.append(kept)
+    return result, removed

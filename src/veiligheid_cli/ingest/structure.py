@@ -1,0 +1,377 @@
+"""Structure: cleaned lines -> blocks (headings, paragraphs, list items, table rows).
+
+Broken lines are re-joined: a paragraph or list item continues on the next line unless a blank
+line, a heading or a new list marker intervenes; it also continues over blank lines when it has
+not ended its sentence and the next line starts in lower case (PDF extraction puts empty lines
+inside sentences). A paragraph fragment that starts in lower case far from its beginning (the
+text box of the goals was put in between) is joined back to the paragraph it continues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, BlockKind
+from .clean import CleanLine, ends_sentence
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_NUMBERED_HEADING = re.compile(r"^((?:\d{1,2}\.){1,4}\d{1,2}|\d{1,2})\.?\s+(\S.*?)\s*$")
+_ANNEX_HEADING = re.compile(
+    r"^(Bijlage|Hoofdstuk|Paragraaf|Deel)\s+([IVXLC]+|\d{1,2})\b[:.]?\s*(.*?)\s*$", re.IGNORECASE
+)
+_DATE = re.compile(
+    r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
+_CONNECTOR_END = re.compile(
+    r"(?:,|-|–|/|\(|\b(?:en|of|de|het|een|van|voor|met|op|in|aan|om|te|door|bij|tot|die|dat|"
+    r"als|naar|zoals|over|uit))$",
+    re.IGNORECASE,
+)
+_BULLET_MARKERS = {"•", "o", "-", "–", "—", "*"}
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+MAX_TITLE_WORDS = 8
+MAX_HEADING_WORDS = 14
+_LOOKBACK_LINES = 40
+
+
+@dataclass(slots=True)
+class _HeadingInfo:
+    level: int
+    number: str
+    text: str
+    numbered: bool
+
+
+def build_blocks(lines: list[CleanLine]) -> list[Block]:
+    """Group cleaned lines into blocks and attach the section path to each block."""
+    blocks: list[Block] = []
+    soft_items: set[int] = set()
+    i, n = 0, len(lines)
+    current: Block | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            current.text = _tidy(current.text)
+            if current.text:
+                blocks.append(current)
+            current = None
+
+    while i < n:
+        ln = lines[i]
+        if ln.table:
+            close()
+            _mark_table_row(blocks, ln)
+            i += 1
+            continue
+        if ln.blank:
+            if current is not None and _continues_over_blank(current, lines, i):
+                i = _next_nonblank(lines, i)
+                continue
+            close()
+            i += 1
+            continue
+
+        marker = ln.marker
+        if marker and marker not in _BULLET_MARKERS:
+            marker = _validate_number_marker(lines, i, current, blocks)
+        soft_item = not marker and ln.soft_marker and _soft_item(lines, i, current)
+        heading = None if marker or soft_item else _heading(lines, i, current)
+        if heading is None and marker.endswith(".") and marker[:-1].isdigit():
+            heading = _numbered_title(lines, i, marker)
+            if heading:
+                marker = ""
+
+        if heading is not None:
+            close()
+            blocks.append(
+                Block(
+                    BlockKind.HEADING,
+                    heading.text,
+                    ln.line,
+                    ln.line,
+                    ln.page,
+                    level=heading.level,
+                    number=heading.number,
+                )
+            )
+            i += 1
+            continue
+
+        if marker or soft_item:
+            close()
+            if not marker:
+                soft_items.add(len(blocks))  # index this block will get when closed
+            text = ln.text
+            current = Block(
+                BlockKind.LIST_ITEM,
+                text,
+                ln.line,
+                ln.line,
+                ln.page,
+                marker=marker,
+                number=marker.strip("().") if marker[:1].isdigit() or marker[:1] == "(" else "",
+                after_cue=_follows_cue(blocks),
+            )
+            i += 1
+            continue
+
+        text = ln.text if not ln.marker else f"{ln.marker} {ln.text}"
+        if current is not None and not _starts_new_paragraph(current, ln):
+            current.text = _join(current.text, text)
+            current.end_line = ln.line
+            i += 1
+            continue
+        close()
+        if text[:1].islower() and _rejoin_displaced(blocks, text, ln):
+            i += 1
+            continue
+        current = Block(BlockKind.PARAGRAPH, text, ln.line, ln.line, ln.page)
+        i += 1
+    close()
+    _settle_soft_items(blocks, soft_items)
+    _assign_sections(blocks)
+    return blocks
+
+
+def _soft_item(lines: list[CleanLine], i: int, current: Block | None) -> bool:
+    """A lost-glyph line opens a list item unless it is a title line that heads prose."""
+    j = _next_nonblank(lines, i + 1)
+    if j < len(lines) and (lines[j].soft_marker or lines[j].marker):
+        return True
+    return not _is_title_line(lines, i, lines[i].text, current)
+
+
+def _settle_soft_items(blocks: list[Block], soft_items: set[int]) -> None:
+    """Keep a lost-glyph list item only where it stands in a list; else it is a paragraph.
+
+    It stands in a list when it follows a lead-in ending in ':' or another list item, or when
+    a list item follows it. A lead-in itself (ends with ':') or a run of several sentences is a
+    paragraph that merely started on a new page.
+    """
+    def is_item(k: int) -> bool:
+        return 0 <= k < len(blocks) and blocks[k].kind is BlockKind.LIST_ITEM
+
+    for k in sorted(soft_items):
+        if k >= len(blocks) or blocks[k].kind is not BlockKind.LIST_ITEM:
+            continue
+        block = blocks[k]
+        sentences = len(re.findall(r"[.!?](?:\s|$)", block.text))
+        in_list = (
+            block.after_cue
+            or (is_item(k - 1) and block.line - blocks[k - 1].end_line <= 12)
+            or (is_item(k + 1) and blocks[k + 1].line - block.end_line <= 12)
+        )
+        if not in_list or block.text.endswith(":") or (sentences >= 3 and len(block.text) > 250):
+            block.kind = BlockKind.PARAGRAPH
+            block.after_cue = False
+
+
+def _tidy(text: str) -> str:
+    text = _BOLD.sub(r"\1", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _join(left: str, right: str) -> str:
+    """Join two line fragments, undoing end-of-line hyphenation."""
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    m = re.search(r"(\w)-$", left)
+    if m and right[:1].islower() and m.group(1).islower():
+        first = right.split(" ", 1)[0]
+        if first not in {"en", "of", "tot"}:
+            return left[:-1] + right  # verdeel-\ning -> verdeling
+    if left.endswith(("-", "/")) and right[:1].isalpha() and not left.endswith(" -"):
+        if left[-2:-1].isupper() or right[:1].isupper():
+            return left + right  # Midden-\nNederland, LPG-\ntankstations
+        first = right.split(" ", 1)[0]
+        if first in {"en", "of", "tot"}:
+            return f"{left} {right}"  # Drank- en
+        return left + right
+    return f"{left} {right}"
+
+
+def _next_nonblank(lines: list[CleanLine], i: int) -> int:
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    return i
+
+
+def _continues_over_blank(current: Block, lines: list[CleanLine], i: int) -> bool:
+    """A block whose sentence is unfinished continues after blank lines in lower case."""
+    if current.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        return False
+    j = _next_nonblank(lines, i)
+    if j >= len(lines) or j - i > 4:
+        return False
+    nxt = lines[j]
+    if nxt.marker or nxt.table or not nxt.text or ends_sentence(current.text):
+        return False
+    if nxt.text[:1].islower() or nxt.text[:1] in ".,;:)":
+        return True
+    if j - i == 1 and not nxt.soft_marker and current.kind is BlockKind.PARAGRAPH:
+        return not _NUMBERED_HEADING.match(nxt.text) and not _MD_HEADING.match(nxt.text)
+    # "... witwassen en" + "Handhavingsknelpunten": an unfinished phrase carries on.
+    return bool(_CONNECTOR_END.search(current.text.rstrip())) and current.kind is BlockKind.LIST_ITEM
+
+
+def _starts_new_paragraph(current: Block, ln: CleanLine) -> bool:
+    if current.kind is BlockKind.TABLE_ROW:
+        return True
+    if current.kind is BlockKind.LIST_ITEM and ln.indent == 1 and ends_sentence(current.text):
+        return True  # a finished bullet does not run on over a page start
+    # A single leading space at a line start marks a new page in pdftotext-like output; a
+    # fragment there that starts in upper case after a finished sentence is a new paragraph.
+    return bool(ln.indent == 1 and ends_sentence(current.text) and ln.text[:1].isupper())
+
+
+def _rejoin_displaced(blocks: list[Block], text: str, ln: CleanLine) -> bool:
+    """Append a lower-case fragment to the last unfinished paragraph nearby."""
+    for block in reversed(blocks):
+        if ln.line - block.end_line > _LOOKBACK_LINES and ln.page == block.page:
+            return False
+        if block.kind is BlockKind.HEADING:
+            return False
+        if block.kind is BlockKind.PARAGRAPH:
+            if ends_sentence(block.text):
+                return False
+            block.text = _join(block.text, text)
+            return True
+    return False
+
+
+def _mark_table_row(blocks: list[Block], tick: CleanLine) -> None:
+    """The cell text just before a row of `<x>` ticks is a table row, not a paragraph."""
+    if blocks and blocks[-1].kind is BlockKind.PARAGRAPH and tick.line - blocks[-1].end_line <= 4:
+        blocks[-1].kind = BlockKind.TABLE_ROW
+
+
+def _follows_cue(blocks: list[Block]) -> bool:
+    """True when a list starts right after a lead-in sentence ending with ':'."""
+    for block in reversed(blocks):
+        if block.kind is BlockKind.LIST_ITEM:
+            return block.after_cue
+        return block.text.rstrip().endswith(":")
+    return False
+
+
+def _validate_number_marker(
+    lines: list[CleanLine], i: int, current: Block | None, blocks: list[Block]
+) -> str:
+    """A number at a line start is a list marker only where a list can start."""
+    ln = lines[i]
+    number = ln.marker.strip("().")
+    if number.isdigit() and int(number) > 20:
+        return ""
+    if current is None:
+        return ln.marker
+    if current.kind is BlockKind.LIST_ITEM:
+        return ln.marker
+    return ln.marker if ends_sentence(current.text) else ""
+
+
+def _numbered_title(lines: list[CleanLine], i: int, marker: str) -> _HeadingInfo | None:
+    """`1. Inleiding` is a chapter heading, `1. Prioriteit op ...` a list item."""
+    text = lines[i].text
+    words = text.split()
+    if not words or len(words) > 6 or ends_sentence(text) or not text[:1].isupper():
+        return None
+    j = _next_nonblank(lines, i + 1)
+    if j < len(lines) and lines[j].marker and lines[j].marker[:1].isdigit():
+        return None  # the next line continues a numbered list
+    return _HeadingInfo(1, marker.rstrip("."), f"{marker.rstrip('.')} {text}", True)
+
+
+def _heading(lines: list[CleanLine], i: int, current: Block | None) -> _HeadingInfo | None:
+    ln = lines[i]
+    text = _BOLD.sub(r"\1", ln.text).strip()
+    if not text:
+        return None
+    m = _MD_HEADING.match(text)
+    if m:
+        return _HeadingInfo(len(m.group(1)), "", _BOLD.sub(r"\1", m.group(2)).strip(), True)
+    mid_sentence = current is not None and not ends_sentence(current.text) and not ln.indent
+    m = _NUMBERED_HEADING.match(text)
+    if m and not mid_sentence:
+        number, title = m.group(1), m.group(2)
+        parts = number.split(".")
+        words = title.split()
+        if (
+            int(parts[0]) <= 30
+            and (title[:1].isupper() or title[:1] in "(‘'\"")
+            and len(words) <= MAX_HEADING_WORDS
+            and not title.endswith((".", ",", ";"))
+            and not _looks_like_quantity(title)
+        ):
+            return _HeadingInfo(len(parts), number, f"{number} {title}", True)
+    m = _ANNEX_HEADING.match(text)
+    rest = m.group(3) if m else ""
+    if (
+        m
+        and len(text.split()) <= MAX_HEADING_WORDS
+        and not ends_sentence(text)
+        and (not rest or rest[:1].isupper())
+        and ". " not in rest
+    ):
+        return _HeadingInfo(1, f"{m.group(1).title()} {m.group(2)}", text, True)
+    if _is_title_line(lines, i, text, current):
+        return _HeadingInfo(0, "", text, False)
+    return None
+
+
+def _looks_like_quantity(title: str) -> bool:
+    first = title.split()[0].lower()
+    return first in {"procent", "%", "euro", "jaar", "keer", "gemeenten", "personen", "km"}
+
+
+def _is_title_line(lines: list[CleanLine], i: int, text: str, current: Block | None) -> bool:
+    """A short line on its own that names what follows: `Samenvatting`, `Lokaal maatwerk`."""
+    if current is not None and not ends_sentence(current.text):
+        return False
+    prev_blank = i == 0 or lines[i - 1].blank or lines[i - 1].table
+    if not prev_blank:
+        return False
+    words = text.split()
+    question = text.endswith("?")
+    if not words or len(words) > (12 if question else MAX_TITLE_WORDS) or len(text) > 80:
+        return False
+    if not (text[:1].isupper() or text[:1].isdigit()) or text.endswith((".", ",", ";", ":", "!")):
+        return False
+    if text.endswith(("-", "/", "(", "&", "+")) or _DATE.search(text) or re.search(r"\d{4}\s*$", text):
+        return False
+    if sum(ch.isalpha() for ch in text) < 3 or re.search(r"\b(?:drs|dr|mr|ir|ing)\.", text):
+        return False
+    j = _next_nonblank(lines, i + 1)
+    if j >= len(lines):
+        return False
+    nxt = lines[j]
+    if nxt.table:
+        return False
+    if nxt.marker:
+        return True
+    if re.match(r"^\S+(?:\s\S+)?[.!?]\s", nxt.text):
+        return False  # "Route" + "Gevaarlijke stoffen. Deze ...": one sentence broken in two
+    return nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in "‘'\"“("
+
+
+def _assign_sections(blocks: list[Block]) -> None:
+    """Give unnumbered headings a level and every block its section and section path."""
+    stack: list[tuple[int, str]] = []  # numbered or markdown headings
+    label = ""
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            if block.level > 0:
+                while stack and stack[-1][0] >= block.level:
+                    stack.pop()
+                stack.append((block.level, block.text))
+                label = ""
+            else:
+                block.level = min((stack[-1][0] if stack else 0) + 1, 6)
+                label = block.text
+        path = tuple(t for _, t in stack) + ((label,) if label else ())
+        block.section_path = path
+        block.section = stack[-1][1] if stack else label

@@ -1,0 +1,193 @@
+"""Plain data objects passed between the pipeline stages.
+
+read -> clean -> structure -> nlp -> extract -> align/check -> report. Every stage takes and
+returns these dataclasses; none of them knows about the CLI or about output formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line as read from the input, with where it came from."""
+
+    text: str
+    line: int  # 1-based line number in the text file, or line within the PDF page text
+    page: int | None = None  # 1-based page number for PDFs
+
+
+@dataclass(slots=True)
+class RawText:
+    """The output of a reader: lines with provenance, plus what the reader noticed."""
+
+    path: str
+    lines: list[SourceLine]
+    source_format: str  # "text" | "markdown" | "pdf"
+    encoding: str | None = None
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+
+
+@dataclass(slots=True)
+class Block:
+    """A structural unit of a document: a heading, a paragraph, a list item or a table row."""
+
+    kind: BlockKind
+    text: str
+    line: int
+    end_line: int
+    page: int | None = None
+    level: int = 0  # headings: 1 = chapter, 2 = section, ...
+    number: str = ""  # headings: "2.3"; list items: "1" for "1)"
+    marker: str = ""  # list items: the bullet or numbering as written ("•", "1)", "-", "o")
+    section: str = ""  # innermost numbered heading (or innermost heading) this block is under
+    section_path: tuple[str, ...] = ()
+    after_cue: bool = False  # list items: the list follows a lead-in line ending in ':'
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.start}-{self.end}"
+
+
+class DocumentKind(StrEnum):
+    IVP = "ivp"
+    REGIONAL = "regional"
+    PROPOSAL = "proposal"
+    OTHER = "other"
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str = ""
+    organization: str = ""
+    kind: DocumentKind = DocumentKind.OTHER
+    period: Period | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A structured document: metadata plus blocks in reading order."""
+
+    path: str
+    metadata: Metadata
+    blocks: list[Block]
+    source_format: str = "text"
+    page_count: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is BlockKind.HEADING]
+
+    def list_items(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind is BlockKind.LIST_ITEM]
+
+
+class ItemKind(StrEnum):
+    PRIORITY = "priority"
+    GOAL = "goal"
+    REFERENCE = "reference"  # a regional priority quoted inside a local plan
+    MENTION = "mention"  # a passage that touches a theme without prioritising it
+
+
+@dataclass(slots=True)
+class Item:
+    """Something extracted from a document, with its evidence location and themes."""
+
+    kind: ItemKind
+    text: str
+    themes: list[str]
+    section: str
+    line: int
+    page: int | None = None
+    confidence: float = 0.0
+    cue: str = ""  # why the extractor took it, for explanations
+
+    def location(self) -> str:
+        return f"p. {self.page}, line {self.line}" if self.page else f"line {self.line}"
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What a document prioritises, aims for and quotes from the region."""
+
+    document: Document
+    priorities: list[Item]
+    goals: list[Item]
+    regional_references: list[Item]
+    mentions: list[Item] = field(default_factory=list)
+
+
+class AlignmentStatus(StrEnum):
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+
+
+@dataclass(slots=True)
+class Evidence:
+    text: str
+    kind: str  # "priority" | "goal" | "mention"
+    line: int
+    page: int | None
+    score: float = 0.0
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PriorityAlignment:
+    regional: Item
+    status: AlignmentStatus
+    score: float
+    evidence: list[Evidence]
+    reason: str = ""
+
+
+@dataclass(slots=True)
+class Alignment:
+    local: Extraction
+    regional: Extraction
+    priorities: list[PriorityAlignment]
+    local_only: list[Item]
+    coverage: float
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+@dataclass(slots=True)
+class Finding:
+    """One result of `veiligheid check`."""
+
+    check_id: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    page: int | None = None
+    quote: str = ""
+
+
+def to_plain(obj: object) -> object:
+    """Dataclass -> JSON-ready dict (enums become their values)."""
+    return asdict(obj)  # type: ignore[call-overload]

@@ -1,0 +1,55 @@
+"""Reporters turn stage results into text. Writing is atomic: nothing is written half."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import InputError
+
+SCHEMA_PREFIX = "veiligheid"
+
+
+def schema(name: str) -> str:
+    return f"{SCHEMA_PREFIX}/{name}/v1"
+
+
+def dump_json(payload: object) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def emit(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a temp file renamed into place)."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(Path(output), text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError(f"{path}: output directory {parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def md_escape(text: str) -> str:
+    """Escape text for a markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def location(line: int | None, page: int | None) -> str:
+    if line is None:
+        return ""
+    return f"p.{page} l.{line}" if page else f"l.{line}"
