@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 
+from conftest import HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 from veiligheid_cli.ingest import ingest
 from veiligheid_cli.model import BlockKind, DocumentKind, Period
 
@@ -70,7 +70,9 @@ def test_goal_bullets_are_list_items(leusden):
 
 
 def test_bullet_broken_over_blank_lines_is_joined(leusden):
-    item = next(b for b in leusden.list_items() if b.text.startswith("In samenwerking met het RIEC"))
+    item = next(
+        b for b in leusden.list_items() if b.text.startswith("In samenwerking met het RIEC")
+    )
     assert "witwassen en Handhavingsknelpunten en deze aan te pakken" in item.text
     item = next(b for b in leusden.list_items() if b.text.startswith("Het verhogen van het veil"))
     assert item.text.endswith("door het gebruik van sociale media;")
@@ -175,7 +177,9 @@ def test_ingest_markdown_renders_headings_and_lists():
 
 def test_cp1252_input_is_decoded_and_reported(tmp_path):
     path = tmp_path / "plan.txt"
-    path.write_bytes("Veiligheidsplan gemeente Café 2020-2023\n\nHet aantal inbraken daalt.\n".encode("cp1252"))
+    path.write_bytes(
+        "Veiligheidsplan gemeente Café 2020-2023\n\nHet aantal inbraken daalt.\n".encode("cp1252")
+    )
     result = run_cli("ingest", str(path))
     assert result.exit_code == 0
     assert "Café" in result.stdout

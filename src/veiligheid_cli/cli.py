@@ -33,6 +33,26 @@ class IngestFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="spaCy pipeline: an installed nl_core_news_* name, or 'builtin'. "
+        "Default: the best installed nl_core_news_*, else builtin.",
+    ),
+]
+RulesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--rules", help="Directory with themes.yaml, extract.yaml, config.yaml, check.yaml."
+    ),
+]
 OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", help="Write to FILE instead of stdout (written atomically)."),
@@ -106,10 +126,59 @@ def _click_exception_types() -> tuple[tuple[type, ...], tuple[type, ...], tuple[
         modules.append(upstream)
     except ImportError:  # pragma: no cover
         pass
+
     def found(name: str) -> tuple[type, ...]:
         return tuple(getattr(m, name) for m in modules if hasattr(m, name))
 
     return found("NoArgsIsHelpError"), found("UsageError"), (typer.Abort, *found("Abort"))
+
+
+@app.command()
+def extract(
+    file: FileArg,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ReportFormat.table
+    ),
+    output: OutputOpt = None,
+    model: ModelOpt = None,
+    rules: RulesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Find the priorities, goals and quoted regional priorities of a document, with themes."""
+    from .ingest import ingest as run_ingest
+    from .pipeline import Settings, analyse_document
+    from .report import emit, extract_report
+
+    doc = run_ingest(file)
+    warn(doc.warnings, quiet)
+    result = analyse_document(doc, Settings(model, rules))
+    render = {
+        ReportFormat.table: extract_report.to_table,
+        ReportFormat.markdown: extract_report.to_markdown,
+        ReportFormat.json: extract_report.to_json,
+    }[fmt]
+    emit(render(result), output)
+
+
+@app.command()
+def themes(
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ReportFormat.table
+    ),
+    output: OutputOpt = None,
+    rules: RulesOpt = None,
+) -> None:
+    """List the theme taxonomy (rules/themes.yaml) by Kernbeleid Veiligheid field."""
+    from .report import emit, themes_report
+    from .rules import load_taxonomy
+
+    taxonomy = load_taxonomy(rules)
+    render = {
+        ReportFormat.table: themes_report.to_table,
+        ReportFormat.markdown: themes_report.to_markdown,
+        ReportFormat.json: themes_report.to_json,
+    }[fmt]
+    emit(render(taxonomy), output)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,8 +15,20 @@ _BODY = re.compile(
     r"[Bb]urgemeester van)\s+(?:van\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)"
 )
 _NOT_NAMES = {
-    "De", "Het", "Een", "Dit", "Deze", "Midden", "Oost", "West", "Noord", "Zuid", "Nederland",
-    "Utrecht", "Openbaar", "Politie",
+    "De",
+    "Het",
+    "Een",
+    "Dit",
+    "Deze",
+    "Midden",
+    "Oost",
+    "West",
+    "Noord",
+    "Zuid",
+    "Nederland",
+    "Utrecht",
+    "Openbaar",
+    "Politie",
 }
 _IVP_CUES = re.compile(
     r"integraal\s+veiligheids(?:plan|beleid)|\bIVP\b|nota\s+integrale\s+veiligheid|"

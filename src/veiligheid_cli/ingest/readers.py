@@ -119,9 +119,14 @@ def read_pdf_bytes(data: bytes, path: str, password: str | None = None) -> RawTe
     except Exception as exc:  # pdfminer raises many unrelated types for broken files
         cause = exc.__cause__ or exc.__context__
         chain = [exc, cause, *getattr(exc, "args", ())]
-        if any(isinstance(e, PDFPasswordIncorrect) for e in chain) or "password" in str(exc).lower():
+        if (
+            any(isinstance(e, PDFPasswordIncorrect) for e in chain)
+            or "password" in str(exc).lower()
+        ):
             raise InputError(f"{label}: PDF is password-protected; decrypt it first") from exc
-        raise InputError(f"{label}: cannot read PDF (corrupt or unsupported: {_short(exc)})") from exc
+        raise InputError(
+            f"{label}: cannot read PDF (corrupt or unsupported: {_short(exc)})"
+        ) from exc
 
     if sum(len("".join(lines).strip()) for lines in pages_lines) < _MIN_TEXT_CHARS:
         raise InputError(
@@ -194,6 +199,7 @@ def _column_gap(page: object) -> float | None:
 
 def strip_running_headers(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     """Remove bare page numbers and lines repeated at the top or bottom of most pages."""
+
     def norm(s: str) -> str:
         return re.sub(r"\d+", "#", s.strip().lower())
 

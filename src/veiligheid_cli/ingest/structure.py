@@ -152,6 +152,7 @@ def _settle_soft_items(blocks: list[Block], soft_items: set[int]) -> None:
     a list item follows it. A lead-in itself (ends with ':') or a run of several sentences is a
     paragraph that merely started on a new page.
     """
+
     def is_item(k: int) -> bool:
         return 0 <= k < len(blocks) and blocks[k].kind is BlockKind.LIST_ITEM
 
@@ -216,7 +217,9 @@ def _continues_over_blank(current: Block, lines: list[CleanLine], i: int) -> boo
     if j - i == 1 and not nxt.soft_marker and current.kind is BlockKind.PARAGRAPH:
         return not _NUMBERED_HEADING.match(nxt.text) and not _MD_HEADING.match(nxt.text)
     # "... witwassen en" + "Handhavingsknelpunten": an unfinished phrase carries on.
-    return bool(_CONNECTOR_END.search(current.text.rstrip())) and current.kind is BlockKind.LIST_ITEM
+    return (
+        bool(_CONNECTOR_END.search(current.text.rstrip())) and current.kind is BlockKind.LIST_ITEM
+    )
 
 
 def _starts_new_paragraph(current: Block, ln: CleanLine) -> bool:
@@ -341,7 +344,11 @@ def _is_title_line(lines: list[CleanLine], i: int, text: str, current: Block | N
         return False
     if not (text[:1].isupper() or text[:1].isdigit()) or text.endswith((".", ",", ";", ":", "!")):
         return False
-    if text.endswith(("-", "/", "(", "&", "+")) or _DATE.search(text) or re.search(r"\d{4}\s*$", text):
+    if (
+        text.endswith(("-", "/", "(", "&", "+"))
+        or _DATE.search(text)
+        or re.search(r"\d{4}\s*$", text)
+    ):
         return False
     if sum(ch.isalpha() for ch in text) < 3 or re.search(r"\b(?:drs|dr|mr|ir|ing)\.", text):
         return False

@@ -1,0 +1,178 @@
+"""NLP stage: a spaCy Dutch pipeline with compound-aware lemma keys and theme tagging.
+
+The pipeline is `nl_core_news_*` when installed (or the model named with --model), otherwise a
+built-in one: `spacy.blank("nl")` + lookup lemmatizer (spacy-lookups-data) + sentencizer. Two
+components of ours are added, registered with spaCy's factory registry:
+
+- `veiligheid_lemma_keys`: sets `token.norm_` to a lemma key (the Snowball stem of the lemma, so
+  that "verbinding"/"verbinden" and "inbraken"/"inbraak" meet) and `token._.parts` to the parts
+  of a compound ("woninginbraak" -> ("woning", "inbraak")), split against a vocabulary of the
+  taxonomy's words and the document's own words;
+- `veiligheid_themes`: tags theme spans in `doc.spans["themes"]` (see `themes.py`).
+
+Only this module and `themes.py` import spaCy; both are imported lazily by the commands.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .errors import UsageError
+from .lemmas import MIN_HEAD, MIN_PART, split_compound, word_key
+from .model import Block
+
+KEY_COMPONENT = "veiligheid_lemma_keys"
+THEME_COMPONENT = "veiligheid_themes"
+TRAINED_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
+BUILTIN = "builtin"
+
+if not Token.has_extension("parts"):
+    Token.set_extension("parts", default=())
+
+
+class LemmaKeys:
+    """Pipeline component: `token.norm_` = lemma key, `token._.parts` = compound parts."""
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self.vocabulary = frozenset(word_key(w.lower()) for w in vocabulary if w.isalpha())
+
+    def __call__(self, doc: Doc) -> Doc:
+        keys = []
+        for token in doc:
+            key = word_key(token.lower_, token.lemma_)
+            token.norm_ = key
+            keys.append(key)
+        vocab = self.vocabulary | {k for k in keys if len(k) >= MIN_HEAD and k.isalpha()}
+        for token, key in zip(doc, keys, strict=True):
+            if len(key) >= MIN_PART + MIN_HEAD:
+                parts = _cached_split(key, vocab)
+                if parts:
+                    token._.parts = parts
+        return doc
+
+
+def _cached_split(key: str, vocab: frozenset[str]) -> tuple[str, ...]:
+    # The vocabulary differs per document; the split of a key rarely does, so cache on the key
+    # and recompute only when the cached answer used a word this document lacks.
+    parts = _SPLIT_CACHE.get(key)
+    if parts is None or any(p not in vocab for p in parts[1:]):
+        parts = split_compound(key, vocab)
+        _SPLIT_CACHE[key] = parts
+    return parts
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+@Language.factory(KEY_COMPONENT, default_config={"vocabulary": []})
+def make_lemma_keys(nlp: Language, name: str, vocabulary: list[str]) -> LemmaKeys:
+    return LemmaKeys(vocabulary)
+
+
+def installed_model() -> str | None:
+    """The best installed `nl_core_news_*` pipeline, if any."""
+    return next((m for m in TRAINED_MODELS if importlib.util.find_spec(m) is not None), None)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) -> Language:
+    """Load the pipeline once per process: a trained Dutch model if available, else built-in."""
+    name = model or installed_model() or BUILTIN
+    if name == BUILTIN:
+        nlp = spacy.blank("nl")
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.add_pipe("sentencizer")
+        try:
+            nlp.initialize()
+        except (OSError, ValueError) as exc:  # spacy-lookups-data missing
+            raise UsageError(
+                f"cannot build the built-in Dutch pipeline ({exc}); install spacy-lookups-data"
+            ) from exc
+    else:
+        try:
+            nlp = spacy.load(name, exclude=["ner"])
+        except OSError as exc:
+            raise UsageError(
+                f"spaCy model '{name}' is not installed (use --model {BUILTIN} for the "
+                "built-in pipeline)"
+            ) from exc
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+            nlp.add_pipe("sentencizer")
+    nlp.add_pipe(KEY_COMPONENT, config={"vocabulary": list(vocabulary)})
+    nlp.max_length = 5_000_000
+    return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeHit:
+    """One place where a theme was recognised in a text."""
+
+    theme: str
+    text: str  # the words as they stand in the text
+    start: int  # character offsets in the block text
+    end: int
+    how: str  # "term" | "pattern" | "fuzzy"
+
+
+@dataclass(slots=True)
+class AnalysedBlock:
+    """A block with what the NLP stage found in it."""
+
+    block: Block
+    keys: frozenset[str]  # lemma keys and compound parts of content words
+    hits: list[ThemeHit]
+    sentences: list[tuple[int, int]]  # character spans of sentences
+
+    @property
+    def themes(self) -> list[str]:
+        """Theme ids in order of first appearance."""
+        seen: dict[str, None] = {}
+        for hit in sorted(self.hits, key=lambda h: h.start):
+            seen.setdefault(hit.theme, None)
+        return list(seen)
+
+
+def content_keys(doc: Doc) -> frozenset[str]:
+    """Lemma keys of content words plus compound parts (stop words and punctuation left out)."""
+    keys: set[str] = set()
+    for token in doc:
+        if token.is_stop or token.is_punct or token.is_space or len(token.norm_) < 3:
+            continue
+        keys.add(token.norm_)
+        keys.update(token._.parts)
+    return frozenset(keys)
+
+
+def analyse_texts(
+    nlp: Language, texts: list[str]
+) -> list[tuple[frozenset[str], list[ThemeHit], list[tuple[int, int]]]]:
+    """Run the pipeline over texts; return keys, theme hits and sentence spans for each."""
+    out = []
+    for doc in nlp.pipe(texts, batch_size=256):
+        hits = [
+            ThemeHit(span.label_, span.text, span.start_char, span.end_char, span.id_ or "term")
+            for span in doc.spans.get("themes", [])
+        ]
+        sentences = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else [(0, len(doc.text))]
+        )
+        out.append((content_keys(doc), hits, sentences))
+    return out
+
+
+def analyse_blocks(nlp: Language, blocks: list[Block]) -> list[AnalysedBlock]:
+    """The NLP stage for a document: every block analysed, in order."""
+    results = analyse_texts(nlp, [b.text for b in blocks])
+    return [
+        AnalysedBlock(block, keys, hits, sentences)
+        for block, (keys, hits, sentences) in zip(blocks, results, strict=True)
+    ]

@@ -1,0 +1,41 @@
+"""The stages wired together: file -> Document -> analysed blocks -> Extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Document, Extraction
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run depends on besides the input: the spaCy model and the rules directory."""
+
+    model: str | None = None
+    rules_dir: str | None = None
+
+    def resolved_rules(self) -> str:
+        from .rules import resolve_rules_dir
+
+        return str(resolve_rules_dir(self.rules_dir))
+
+
+def analyse_document(doc: Document, settings: Settings) -> Extraction:
+    """NLP and extraction for an ingested document."""
+    from .extract import extract
+    from .nlp import analyse_blocks
+    from .rules import load_extract_rules
+    from .themes import themed_pipeline
+
+    rules_dir = settings.resolved_rules()
+    nlp = themed_pipeline(settings.model, rules_dir)
+    analysed = analyse_blocks(nlp, doc.blocks)
+    return extract(doc, analysed, load_extract_rules(rules_dir))
+
+
+def extract_file(path: str | Path, settings: Settings) -> Extraction:
+    """Ingest, analyse and extract one file."""
+    from .ingest import ingest
+
+    return analyse_document(ingest(str(path)), settings)

@@ -1,0 +1,90 @@
+"""Reports for `veiligheid extract`: table (rich), markdown, JSON (veiligheid/extract/v1)."""
+
+from __future__ import annotations
+
+import io
+
+from ..model import Extraction, Item
+from . import dump_json, location, md_escape, schema
+from .ingest_report import document_json
+
+
+def item_json(item: Item) -> dict:
+    return {
+        "text": item.text,
+        "themes": item.themes,
+        "section": item.section,
+        "line": item.line,
+        "page": item.page,
+        "confidence": item.confidence,
+    }
+
+
+def to_json(ex: Extraction) -> str:
+    return dump_json(
+        {
+            "schema": schema("extract"),
+            "document": document_json(ex.document),
+            "priorities": [item_json(i) for i in ex.priorities],
+            "goals": [item_json(i) for i in ex.goals],
+            "regional_references": [
+                {"text": i.text, "line": i.line, "page": i.page, "themes": i.themes}
+                for i in ex.regional_references
+            ],
+        }
+    )
+
+
+def _header(ex: Extraction) -> str:
+    meta = ex.document.metadata
+    period = f" {meta.period}" if meta.period else ""
+    return (
+        f"{meta.title or ex.document.path} — {meta.organization or '?'} ({meta.kind.value}{period})"
+    )
+
+
+def to_markdown(ex: Extraction) -> str:
+    out = [f"# Extraction: {_header(ex)}", "", f"Source: `{ex.document.path}`", ""]
+    sections = (
+        ("Priorities", ex.priorities),
+        ("Goals", ex.goals),
+        ("Regional priorities referenced", ex.regional_references),
+    )
+    for title, items in sections:
+        out += [f"## {title} ({len(items)})", ""]
+        if not items:
+            out += ["_None found._", ""]
+            continue
+        out += ["| # | Text | Themes | Section | Where | Conf. |", "|---|---|---|---|---|---|"]
+        for n, item in enumerate(items, 1):
+            out.append(
+                f"| {n} | {md_escape(item.text)} | {', '.join(item.themes) or '–'} | "
+                f"{md_escape(item.section)} | {location(item.line, item.page)} | {item.confidence:.2f} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def to_table(ex: Extraction, width: int | None = None) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(record=True, file=io.StringIO(), width=width or 120, color_system=None)
+    console.print(_header(ex), style="bold")
+    sections = (
+        ("Priorities", ex.priorities),
+        ("Goals", ex.goals),
+        ("Regional priorities referenced", ex.regional_references),
+    )
+    for title, items in sections:
+        table = Table(title=f"{title} ({len(items)})", title_justify="left", expand=True)
+        table.add_column("#", justify="right", width=3)
+        table.add_column("Text", ratio=5)
+        table.add_column("Themes", ratio=2)
+        table.add_column("Where", no_wrap=True)
+        for n, item in enumerate(items, 1):
+            table.add_row(
+                str(n), item.text, ", ".join(item.themes) or "–", location(item.line, item.page)
+            )
+        console.print(table)
+    return console.export_text()

@@ -1,0 +1,372 @@
+"""Domain knowledge from rules/: theme taxonomy, alignment config, draft checks.
+
+Every file is validated on load; a problem raises RulesError naming the file and the key
+(`rules/themes.yaml: themes[4].related: unknown theme 'cyber'`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import RulesError
+
+RULES_ENV = "VEILIGHEID_RULES"
+THEMES_FILE = "themes.yaml"
+CONFIG_FILE = "config.yaml"
+CHECK_FILE = "check.yaml"
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def default_rules_dir() -> Path:
+    """$VEILIGHEID_RULES, else the project's rules/ directory."""
+    env = os.environ.get(RULES_ENV)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def resolve_rules_dir(rules_dir: str | Path | None) -> Path:
+    path = Path(rules_dir) if rules_dir else default_rules_dir()
+    if not path.is_dir():
+        raise RulesError(str(path), "rules directory not found (use --rules DIR)")
+    return path
+
+
+# --- generic validation helpers -----------------------------------------------------------
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    import yaml
+
+    if not path.is_file():
+        raise RulesError(str(path), "file not found")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise RulesError(str(path), "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise RulesError(str(path), f"invalid YAML{where}: {problem}") from None
+    if not isinstance(data, dict):
+        raise RulesError(str(path), "expected a mapping at the top level")
+    return data
+
+
+class _Checker:
+    """Small typed accessors that raise RulesError with a key path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = str(path)
+
+    def fail(self, key: str, problem: str) -> RulesError:
+        return RulesError(self.path, f"{key}: {problem}")
+
+    def mapping(self, value: Any, key: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(key, "expected a mapping")
+        return value
+
+    def string(self, value: Any, key: str, *, required: bool = True) -> str:
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(key, "expected a non-empty string")
+        return value.strip()
+
+    def identifier(self, value: Any, key: str) -> str:
+        text = self.string(value, key)
+        if not _ID.match(text):
+            raise self.fail(key, f"'{text}' is not a valid id (lowercase letters, digits, _)")
+        return text
+
+    def strings(self, value: Any, key: str, *, required: bool = True) -> list[str]:
+        if value is None and not required:
+            return []
+        if not isinstance(value, list) or (required and not value):
+            raise self.fail(key, "expected a non-empty list of strings")
+        return [self.string(v, f"{key}[{i}]") for i, v in enumerate(value)]
+
+    def number(self, value: Any, key: str, lo: float = 0.0, hi: float = 1e9) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(key, "expected a number")
+        if not lo <= value <= hi:
+            raise self.fail(key, f"{value} is out of range [{lo}, {hi}]")
+        return float(value)
+
+    def only_keys(self, data: dict[str, Any], allowed: set[str], key: str) -> None:
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            raise self.fail(f"{key}.{unknown[0]}" if key else unknown[0], "unknown key")
+
+    def require(self, data: dict[str, Any], required: set[str], key: str) -> None:
+        missing = sorted(required - set(data))
+        if missing:
+            where = f"{key}." if key else ""
+            raise self.fail(f"{where}{missing[0]}", "missing required key")
+
+
+# --- themes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    label: str
+    field: str
+    description: str
+    terms: tuple[str, ...]
+    patterns: tuple[str, ...]
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    path: str
+    fields: tuple[Field, ...]
+    themes: tuple[Theme, ...]
+
+    def theme(self, theme_id: str) -> Theme:
+        return self.by_id[theme_id]
+
+    @property
+    def by_id(self) -> dict[str, Theme]:
+        return {t.id: t for t in self.themes}
+
+    def related(self, theme_id: str) -> set[str]:
+        """Related themes in both directions (the file may list a relation on one side only)."""
+        out = set(self.by_id[theme_id].related)
+        out |= {t.id for t in self.themes if theme_id in t.related}
+        out.discard(theme_id)
+        return out
+
+    def field_label(self, field_id: str) -> str:
+        return next((f.label for f in self.fields if f.id == field_id), field_id)
+
+
+def load_taxonomy(rules_dir: str | Path | None = None) -> Taxonomy:
+    path = resolve_rules_dir(rules_dir) / THEMES_FILE
+    return _load_taxonomy_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_taxonomy_cached(path_str: str, _mtime: int) -> Taxonomy:
+    path = Path(path_str)
+    data = _load_yaml(path)
+    c = _Checker(path)
+    c.only_keys(data, {"schema", "fields", "themes"}, "")
+    c.require(data, {"fields", "themes"}, "")
+    if data.get("schema", "veiligheid/themes/v1") != "veiligheid/themes/v1":
+        raise c.fail(
+            "schema", f"unsupported schema {data['schema']!r}, expected veiligheid/themes/v1"
+        )
+    if not isinstance(data["fields"], list) or not data["fields"]:
+        raise c.fail("fields", "expected a non-empty list")
+    fields = []
+    for i, raw in enumerate(data["fields"]):
+        key = f"fields[{i}]"
+        item = c.mapping(raw, key)
+        c.only_keys(item, {"id", "label"}, key)
+        c.require(item, {"id", "label"}, key)
+        fields.append(
+            Field(c.identifier(item["id"], f"{key}.id"), c.string(item["label"], f"{key}.label"))
+        )
+    field_ids = {f.id for f in fields}
+    if not isinstance(data["themes"], list) or not data["themes"]:
+        raise c.fail("themes", "expected a non-empty list")
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    allowed = {"id", "label", "field", "description", "terms", "patterns", "related"}
+    for i, raw in enumerate(data["themes"]):
+        key = f"themes[{i}]"
+        item = c.mapping(raw, key)
+        c.only_keys(item, allowed, key)
+        c.require(item, {"id", "label", "field", "terms"}, key)
+        theme_id = c.identifier(item["id"], f"{key}.id")
+        key = f"themes[{i}] ({theme_id})"
+        if theme_id in seen:
+            raise c.fail(f"{key}.id", "duplicate theme id")
+        seen.add(theme_id)
+        field_id = c.string(item["field"], f"{key}.field")
+        if field_id not in field_ids:
+            raise c.fail(f"{key}.field", f"unknown field '{field_id}'")
+        patterns = c.strings(item.get("patterns"), f"{key}.patterns", required=False)
+        for j, pattern in enumerate(patterns):
+            if len(re.sub(r"[*?\[\]]", "", pattern)) < 3:
+                raise c.fail(f"{key}.patterns[{j}]", f"pattern '{pattern}' is too broad")
+        themes.append(
+            Theme(
+                id=theme_id,
+                label=c.string(item["label"], f"{key}.label"),
+                field=field_id,
+                description=c.string(item.get("description"), f"{key}.description", required=False),
+                terms=tuple(c.strings(item["terms"], f"{key}.terms")),
+                patterns=tuple(p.lower() for p in patterns),
+                related=tuple(c.strings(item.get("related"), f"{key}.related", required=False)),
+            )
+        )
+    for i, theme in enumerate(themes):
+        for rel in theme.related:
+            if rel not in seen:
+                raise c.fail(f"themes[{i}] ({theme.id}).related", f"unknown theme '{rel}'")
+    return Taxonomy(str(path), tuple(fields), tuple(themes))
+
+
+# --- alignment / extraction config --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    """Weights and thresholds for `align`, read from rules/config.yaml."""
+
+    weight_themes: float = 0.5
+    weight_lemmas: float = 0.3
+    weight_fuzzy: float = 0.2
+    related_theme_credit: float = 0.5
+    covered_threshold: float = 0.5
+    partial_threshold: float = 0.25
+    mention_max_status: str = "partial"
+    max_evidence: int = 3
+    kind_weights: dict[str, float] = field(
+        default_factory=lambda: {"priority": 1.0, "goal": 0.9, "mention": 0.6}
+    )
+
+
+def load_config(rules_dir: str | Path | None = None) -> AlignConfig:
+    path = resolve_rules_dir(rules_dir) / CONFIG_FILE
+    data = _load_yaml(path)
+    c = _Checker(path)
+    c.only_keys(data, {"schema", "align"}, "")
+    c.require(data, {"align"}, "")
+    align = c.mapping(data["align"], "align")
+    c.only_keys(
+        align,
+        {
+            "weights",
+            "related_theme_credit",
+            "thresholds",
+            "mention_max_status",
+            "max_evidence",
+            "kind_weights",
+        },
+        "align",
+    )
+    c.require(align, {"weights", "thresholds"}, "align")
+    weights = c.mapping(align["weights"], "align.weights")
+    c.only_keys(weights, {"themes", "lemmas", "fuzzy"}, "align.weights")
+    c.require(weights, {"themes", "lemmas", "fuzzy"}, "align.weights")
+    w = {k: c.number(weights[k], f"align.weights.{k}", 0, 1) for k in ("themes", "lemmas", "fuzzy")}
+    if abs(sum(w.values()) - 1.0) > 1e-6:
+        raise c.fail(
+            "align.weights", f"weights must add up to 1.0 (they add up to {sum(w.values()):g})"
+        )
+    thresholds = c.mapping(align["thresholds"], "align.thresholds")
+    c.only_keys(thresholds, {"covered", "partial"}, "align.thresholds")
+    c.require(thresholds, {"covered", "partial"}, "align.thresholds")
+    covered = c.number(thresholds["covered"], "align.thresholds.covered", 0, 1)
+    partial = c.number(thresholds["partial"], "align.thresholds.partial", 0, 1)
+    if partial > covered:
+        raise c.fail("align.thresholds.partial", "must not be above align.thresholds.covered")
+    mention_max = c.string(align.get("mention_max_status", "partial"), "align.mention_max_status")
+    if mention_max not in {"covered", "partial"}:
+        raise c.fail("align.mention_max_status", "expected 'covered' or 'partial'")
+    kind_weights = {"priority": 1.0, "goal": 0.9, "mention": 0.6}
+    if "kind_weights" in align:
+        raw = c.mapping(align["kind_weights"], "align.kind_weights")
+        c.only_keys(raw, set(kind_weights), "align.kind_weights")
+        for k, v in raw.items():
+            kind_weights[k] = c.number(v, f"align.kind_weights.{k}", 0, 1)
+    return AlignConfig(
+        weight_themes=w["themes"],
+        weight_lemmas=w["lemmas"],
+        weight_fuzzy=w["fuzzy"],
+        related_theme_credit=c.number(
+            align.get("related_theme_credit", 0.5), "align.related_theme_credit", 0, 1
+        ),
+        covered_threshold=covered,
+        partial_threshold=partial,
+        mention_max_status=mention_max,
+        max_evidence=int(c.number(align.get("max_evidence", 3), "align.max_evidence", 1, 20)),
+        kind_weights=kind_weights,
+    )
+
+
+# --- extraction cues ----------------------------------------------------------------------
+
+EXTRACT_FILE = "extract.yaml"
+_CUE_KEYS = (
+    "priority_cues",
+    "weak_priority_cues",
+    "goal_cues",
+    "themes_chapter_cues",
+    "goal_section_cues",
+    "skip_section_cues",
+    "regional_cues",
+    "negations",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractRules:
+    """Cue expressions for extraction, compiled; goal verbs as lemma keys."""
+
+    priority_cue: re.Pattern[str]
+    weak_priority_cue: re.Pattern[str]
+    goal_cue: re.Pattern[str]
+    themes_chapter_cue: re.Pattern[str]
+    goal_section_cue: re.Pattern[str]
+    skip_section_cue: re.Pattern[str]
+    regional_cue: re.Pattern[str]
+    negation: re.Pattern[str]
+    goal_verb_keys: frozenset[str]
+
+
+def load_extract_rules(rules_dir: str | Path | None = None) -> ExtractRules:
+    path = resolve_rules_dir(rules_dir) / EXTRACT_FILE
+    return _load_extract_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
+    from .lemmas import word_key
+
+    path = Path(path_str)
+    data = _load_yaml(path)
+    c = _Checker(path)
+    c.only_keys(data, {"schema", "goal_verbs", *_CUE_KEYS}, "")
+    c.require(data, {"goal_verbs", *_CUE_KEYS}, "")
+    compiled: dict[str, re.Pattern[str]] = {}
+    for key in _CUE_KEYS:
+        parts = c.strings(data[key], key)
+        for i, part in enumerate(parts):
+            try:
+                re.compile(part)
+            except re.error as exc:
+                raise c.fail(f"{key}[{i}]", f"invalid regular expression: {exc}") from None
+        # Cues with their own anchor (^) stand alone; the others must start at a word start.
+        alternatives = [p if p.startswith("^") else rf"(?<!\w){p}" for p in parts]
+        compiled[key] = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+    verbs = c.strings(data["goal_verbs"], "goal_verbs")
+    return ExtractRules(
+        priority_cue=compiled["priority_cues"],
+        weak_priority_cue=compiled["weak_priority_cues"],
+        goal_cue=compiled["goal_cues"],
+        themes_chapter_cue=compiled["themes_chapter_cues"],
+        goal_section_cue=compiled["goal_section_cues"],
+        skip_section_cue=compiled["skip_section_cues"],
+        regional_cue=compiled["regional_cues"],
+        negation=compiled["negations"],
+        goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
+    )

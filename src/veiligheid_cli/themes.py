@@ -1,0 +1,143 @@
+"""Theme tagging: the taxonomy in rules/themes.yaml applied to text as a spaCy component.
+
+- terms: spaCy `PhraseMatcher` on lemma keys (`NORM`) for one-word and adjacent phrases, and a
+  `Matcher` for multi-word terms with up to two other words in between;
+- patterns: globs on one word, matched as regexes on the lower-case form, the lemma and the key;
+- near misses: rapidfuzz on words of 7+ letters and on two adjacent words written together
+  ("informatie gestuurd" -> "informatiegestuurd"), for typos and spelling variants.
+Hits go to `doc.spans["themes"]`, labelled with the theme id and `id_` = how it matched.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from . import nlp as nlp_stage
+from .rules import Taxonomy, load_taxonomy
+
+MAX_GAP = 2
+FUZZY_MIN_LEN = 7
+FUZZY_CUTOFF = 90.0
+
+
+class ThemeTagger:
+    """Pipeline component that tags theme spans."""
+
+    def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.gapped = Matcher(nlp.vocab)
+        self.globs = Matcher(nlp.vocab)
+        self.single_words: dict[str, str] = {}  # lower-case one-word term -> theme id
+        terms = [(theme.id, term) for theme in taxonomy.themes for term in theme.terms]
+        term_docs = list(nlp.pipe([t for _, t in terms]))
+        by_theme: dict[str, list[Doc]] = {}
+        for (theme_id, term), doc in zip(terms, term_docs, strict=True):
+            words = [t for t in doc if not t.is_punct]
+            if not words:
+                continue
+            by_theme.setdefault(theme_id, []).append(doc)
+            if len(words) == 1:
+                self.single_words.setdefault(term.lower().strip(), theme_id)
+                self.single_words.setdefault(words[0].norm_, theme_id)
+            else:
+                pattern: list[dict] = [{"NORM": words[0].norm_}]
+                for word in words[1:]:
+                    pattern += [{"IS_PUNCT": False, "OP": "?"}] * MAX_GAP + [{"NORM": word.norm_}]
+                self.gapped.add(theme_id, [pattern])
+        for theme_id, docs in by_theme.items():
+            self.phrases.add(theme_id, docs)
+        for theme in taxonomy.themes:
+            patterns = []
+            for glob in theme.patterns:
+                regex = "^" + fnmatch.translate(glob)
+                patterns += [[{attr: {"REGEX": regex}}] for attr in ("LOWER", "LEMMA", "NORM")]
+            if patterns:
+                self.globs.add(theme.id, patterns)
+        self._fuzzy_choices = [w for w in self.single_words if len(w) >= FUZZY_MIN_LEN]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        vocab = doc.vocab.strings
+        for match_id, start, end in self.phrases(doc):
+            spans.append(Span(doc, start, end, label=vocab[match_id], span_id="term"))
+        for match_id, start, end in self.gapped(doc):
+            spans.append(Span(doc, start, end, label=vocab[match_id], span_id="term"))
+        for match_id, start, end in self.globs(doc):
+            spans.append(Span(doc, start, end, label=vocab[match_id], span_id="pattern"))
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        spans += self._near_misses(doc, covered)
+        doc.spans["themes"] = _best_per_theme(spans)
+        return doc
+
+    def _near_misses(self, doc: Doc, covered: set[int]) -> list[Span]:
+        out = []
+        for i, token in enumerate(doc):
+            if i in covered or not token.is_alpha:
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.is_alpha and i + 1 not in covered:
+                theme = self._lookup(token.lower_ + nxt.lower_)
+                if theme:
+                    out.append(Span(doc, i, i + 2, label=theme, span_id="fuzzy"))
+                    continue
+            if len(token) >= FUZZY_MIN_LEN:
+                theme = self._lookup(token.lower_)
+                if theme:
+                    out.append(Span(doc, i, i + 1, label=theme, span_id="fuzzy"))
+        return out
+
+    def _lookup(self, word: str) -> str | None:
+        return _fuzzy_lookup(word, self)
+
+
+@lru_cache(maxsize=100_000)
+def _fuzzy_lookup(word: str, tagger: ThemeTagger) -> str | None:
+    key = nlp_stage.word_key(word)
+    hit = tagger.single_words.get(word) or tagger.single_words.get(key)
+    if hit or len(word) < FUZZY_MIN_LEN:
+        return hit
+    best = process.extractOne(
+        word, tagger._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+    )
+    return tagger.single_words[best[0]] if best else None
+
+
+def _best_per_theme(spans: list[Span]) -> list[Span]:
+    """Drop spans contained in a longer span of the same theme."""
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in spans:
+        if any(k.label == span.label and k.start <= span.start and span.end <= k.end for k in kept):
+            continue
+        kept.append(span)
+    return kept
+
+
+@Language.factory(nlp_stage.THEME_COMPONENT, default_config={"themes_dir": ""})
+def make_theme_tagger(nlp: Language, name: str, themes_dir: str) -> ThemeTagger:
+    return ThemeTagger(nlp, load_taxonomy(themes_dir or None))
+
+
+def taxonomy_words(taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Every word of every term: the vocabulary for splitting compounds."""
+    words = {w.lower() for t in taxonomy.themes for term in t.terms for w in term.split()}
+    return tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3))
+
+
+@lru_cache(maxsize=4)
+def themed_pipeline(model: str | None, rules_dir: str) -> Language:
+    """The NLP pipeline with the theme tagger for the taxonomy in `rules_dir` (cached)."""
+    taxonomy = load_taxonomy(rules_dir)
+    nlp = nlp_stage.load_pipeline(model, taxonomy_words(taxonomy))
+    if nlp.has_pipe(nlp_stage.THEME_COMPONENT):
+        nlp.remove_pipe(nlp_stage.THEME_COMPONENT)
+    nlp.add_pipe(nlp_stage.THEME_COMPONENT, config={"themes_dir": str(Path(rules_dir))})
+    return nlp
