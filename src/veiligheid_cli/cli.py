@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import EXIT_USAGE, VeiligheidError
+from .errors import EXIT_FINDINGS, EXIT_USAGE, VeiligheidError
 
 app = typer.Typer(
     name="veiligheid",
@@ -37,6 +37,18 @@ class ReportFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"
+
+
+class AlignFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class FailOn(StrEnum):
+    missing = "missing"
+    partial = "partial"
 
 
 ModelOpt = Annotated[
@@ -179,6 +191,117 @@ def themes(
         ReportFormat.json: themes_report.to_json,
     }[fmt]
     emit(render(taxonomy), output)
+
+
+@app.command()
+def align(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="LOCAL [REGIONAL] | LOCAL...",
+            help="LOCAL REGIONAL, or with --regional: one or more local plans.",
+        ),
+    ],
+    regional: Annotated[
+        str | None,
+        typer.Option("--regional", "-r", help="The regional strategy; all FILES are local plans."),
+    ] = None,
+    fmt: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        AlignFormat.table
+    ),
+    output: OutputOpt = None,
+    min_coverage: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Exit 1 when a plan's coverage is below this."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Exit 1 when a regional priority is missing (or partial or worse)."),
+    ] = None,
+    model: ModelOpt = None,
+    rules: RulesOpt = None,
+    quiet: QuietOpt = False,
+) -> int:
+    """How well do local priorities and goals address the regional priorities?
+
+    Examples: `veiligheid align leusden.txt rvs.txt`;
+    `veiligheid align --regional rvs.txt a.txt b.pdf -f csv -o matrix.csv`.
+    """
+    from .errors import UsageError
+    from .pipeline import Settings, align_extractions, extract_file
+    from .report import align_report, emit, render_rich
+
+    if regional is None:
+        if len(files) != 2:
+            raise UsageError("give LOCAL REGIONAL, or --regional RVS with one or more local plans")
+        local_files, regional = files[:1], files[1]
+    else:
+        local_files = files
+    settings = Settings(model, rules)
+    regional_ex = extract_file(regional, settings)
+    if not (regional_ex.priorities or regional_ex.regional_references):
+        raise UsageError(f"{regional}: no regional priorities found in this document")
+    alignments = []
+    with progress(len(local_files), "Aligning", quiet) as advance:
+        for path in local_files:
+            alignments.append(align_extractions(extract_file(path, settings), regional_ex, settings))
+            advance()
+    if len(alignments) == 1:
+        a = alignments[0]
+        if fmt is AlignFormat.table:
+            render_rich(align_report.table_renderables(a), output)
+        else:
+            render = {
+                AlignFormat.markdown: align_report.to_markdown,
+                AlignFormat.json: align_report.to_json,
+                AlignFormat.csv: align_report.to_csv,
+            }[fmt]
+            emit(render(a), output)
+    elif fmt is AlignFormat.table:
+        render_rich(align_report.matrix_renderables(alignments), output)
+    else:
+        render_matrix = {
+            AlignFormat.markdown: align_report.matrix_markdown,
+            AlignFormat.json: align_report.matrix_json,
+            AlignFormat.csv: align_report.matrix_csv,
+        }[fmt]
+        emit(render_matrix(alignments), output)
+    return _threshold_exit(alignments, min_coverage, fail_on, quiet)
+
+
+def _threshold_exit(alignments, min_coverage: float | None, fail_on: FailOn | None, quiet: bool) -> int:
+    failures = []
+    for a in alignments:
+        name = a.local.document.path
+        if min_coverage is not None and a.coverage < min_coverage:
+            failures.append(f"{name}: coverage {a.coverage:.2f} is below --min-coverage {min_coverage:g}")
+        if fail_on is not None:
+            bad = {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
+            hits = [p.regional.text for p in a.priorities if p.status.value in bad]
+            if hits:
+                failures.append(f"{name}: {len(hits)} regional priorities {'/'.join(sorted(bad))}: {'; '.join(hits)}")
+    for failure in failures:
+        if not quiet:
+            typer.echo(f"veiligheid: {failure}", err=True)
+    return EXIT_FINDINGS if failures else 0
+
+
+def progress(total: int, label: str, quiet: bool):
+    """A context manager yielding `advance()`; shows a rich progress bar on a terminal."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def bar():
+        if quiet or total < 2 or not sys.stderr.isatty():
+            yield lambda: None
+            return
+        from rich.progress import Progress
+
+        with Progress(transient=True) as p:
+            task = p.add_task(label, total=total)
+            yield lambda: p.advance(task)
+
+    return bar()
 
 
 def main(argv: list[str] | None = None) -> int:

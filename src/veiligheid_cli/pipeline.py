@@ -39,3 +39,27 @@ def extract_file(path: str | Path, settings: Settings) -> Extraction:
     from .ingest import ingest
 
     return analyse_document(ingest(str(path)), settings)
+
+
+def keys_function(settings: Settings):
+    """A function texts -> lemma key sets, using the run's NLP pipeline."""
+    from .nlp import content_keys
+    from .themes import themed_pipeline
+
+    nlp = themed_pipeline(settings.model, settings.resolved_rules())
+
+    def keys_of(texts):
+        return [content_keys(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
+
+    return keys_of
+
+
+def align_extractions(local: Extraction, regional: Extraction, settings: Settings):
+    """Align two extracted documents with the weights and thresholds of rules/config.yaml."""
+    from .align import align
+    from .rules import load_config, load_taxonomy
+
+    rules_dir = settings.resolved_rules()
+    return align(
+        local, regional, load_config(rules_dir), load_taxonomy(rules_dir), keys_function(settings)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -53,3 +54,18 @@ def location(line: int | None, page: int | None) -> str:
     if line is None:
         return ""
     return f"p.{page} l.{line}" if page else f"l.{line}"
+
+
+def render_rich(renderables: list, output: str | None, width: int = 120) -> None:
+    """Print rich renderables: in colour on a terminal, as plain text to a file or a pipe."""
+    from rich.console import Console
+
+    if (output is None or output == "-") and sys.stdout.isatty():
+        console = Console()
+        for r in renderables:
+            console.print(r)
+        return
+    console = Console(record=True, file=io.StringIO(), width=width, color_system=None)
+    for r in renderables:
+        console.print(r)
+    emit(console.export_text(), output)
