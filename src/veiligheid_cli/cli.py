@@ -51,6 +51,20 @@ class FailOn(StrEnum):
     partial = "partial"
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class FailLevel(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -267,6 +281,63 @@ def align(
         }[fmt]
         emit(render_matrix(alignments), output)
     return _threshold_exit(alignments, min_coverage, fail_on, quiet)
+
+
+@app.command()
+def check(
+    draft: FileArg,
+    regional: Annotated[
+        list[str] | None,
+        typer.Option("--regional", "-r", help="A regional strategy to check against (repeatable)."),
+    ] = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CheckFormat.text
+    ),
+    fail_level: Annotated[
+        FailLevel, typer.Option(help="Exit 1 when a finding is at or above this severity.")
+    ] = FailLevel.error,
+    output: OutputOpt = None,
+    model: ModelOpt = None,
+    rules: RulesOpt = None,
+    quiet: QuietOpt = False,
+) -> int:
+    """Lint a draft plan for CI: regional priorities addressed, concrete goals, stated period.
+
+    Exit 0 when no finding reaches --fail-level, 1 when one does, 2 on usage or input errors.
+    """
+    from .check import fails, run_checks
+    from .ingest import ingest as run_ingest
+    from .model import Severity
+    from .pipeline import Settings, align_extractions, analyse_document, extract_file
+    from .report import check_report, emit
+    from .rules import load_checks, load_taxonomy
+
+    settings = Settings(model, rules)
+    checks = load_checks(settings.resolved_rules())
+    taxonomy = load_taxonomy(settings.resolved_rules())
+    doc = run_ingest(draft)
+    warn(doc.warnings, quiet)
+    extraction = analyse_document(doc, settings)
+    alignments = [
+        align_extractions(extraction, extract_file(path, settings), settings) for path in regional or []
+    ]
+    findings = run_checks(extraction, alignments, checks, taxonomy)
+    level = Severity(fail_level.value)
+    failed = fails(findings, level)
+    path = doc.path
+    if fmt is CheckFormat.text:
+        text = check_report.to_text(path, findings, failed)
+    elif fmt is CheckFormat.json:
+        text = check_report.to_json(path, findings, failed, level.value)
+    elif fmt is CheckFormat.github:
+        text = check_report.to_github(path, findings, failed)
+    elif fmt is CheckFormat.junit:
+        enabled = [c.id for c in checks.values() if c.enabled]
+        text = check_report.to_junit(path, findings, enabled, level.rank)
+    else:
+        text = check_report.to_markdown(path, findings, failed)
+    emit(text, output)
+    return EXIT_FINDINGS if failed else 0
 
 
 def _threshold_exit(alignments, min_coverage: float | None, fail_on: FailOn | None, quiet: bool) -> int:

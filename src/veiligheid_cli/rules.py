@@ -370,3 +370,83 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         negation=compiled["negations"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
     )
+
+
+# --- checks for drafts ----------------------------------------------------------------------
+
+SEVERITIES = ("error", "warning", "info")
+CHECK_PARAMETERS: dict[str, dict[str, str]] = {
+    "regional-priority-missing": {},
+    "regional-priority-partial": {},
+    "too-many-priorities": {"max": "int"},
+    "no-priorities": {},
+    "priority-without-goal": {},
+    "goal-not-measurable": {"measurable_patterns": "regexes"},
+    "goal-not-time-bound": {"time_patterns": "regexes"},
+    "goal-without-owner": {"owner_patterns": "regexes"},
+    "period-missing": {},
+    "regional-relation-missing": {"patterns": "regexes"},
+    "field-not-mentioned": {"skip_fields": "strings"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRule:
+    id: str
+    enabled: bool
+    severity: str
+    description: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def load_checks(rules_dir: str | Path | None = None) -> dict[str, CheckRule]:
+    """The checks of rules/check.yaml, validated; regex parameters compiled."""
+    path = resolve_rules_dir(rules_dir) / CHECK_FILE
+    data = _load_yaml(path)
+    c = _Checker(path)
+    c.only_keys(data, {"schema", "checks"}, "")
+    c.require(data, {"checks"}, "")
+    checks = c.mapping(data["checks"], "checks")
+    out: dict[str, CheckRule] = {}
+    for check_id, raw in checks.items():
+        key = f"checks.{check_id}"
+        if check_id not in CHECK_PARAMETERS:
+            known = ", ".join(sorted(CHECK_PARAMETERS))
+            raise c.fail(key, f"unknown check (known checks: {known})")
+        item = c.mapping(raw, key)
+        params_spec = CHECK_PARAMETERS[check_id]
+        c.only_keys(item, {"enabled", "severity", "description", *params_spec}, key)
+        enabled = item.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise c.fail(f"{key}.enabled", "expected true or false")
+        severity = c.string(item.get("severity"), f"{key}.severity")
+        if severity not in SEVERITIES:
+            raise c.fail(f"{key}.severity", f"'{severity}' is not one of {', '.join(SEVERITIES)}")
+        params: dict[str, Any] = {}
+        for name, kind in params_spec.items():
+            pkey = f"{key}.{name}"
+            if name not in item:
+                raise c.fail(pkey, "missing required key")
+            if kind == "int":
+                params[name] = int(c.number(item[name], pkey, 1, 1000))
+            elif kind == "strings":
+                params[name] = c.strings(item[name], pkey, required=False)
+            else:
+                compiled = []
+                for i, pattern in enumerate(c.strings(item[name], pkey)):
+                    try:
+                        compiled.append(re.compile(pattern, re.IGNORECASE))
+                    except re.error as exc:
+                        raise c.fail(f"{pkey}[{i}]", f"invalid regular expression: {exc}") from None
+                params[name] = compiled
+        out[check_id] = CheckRule(
+            check_id,
+            enabled,
+            severity,
+            c.string(item.get("description"), f"{key}.description", required=False),
+            params,
+        )
+    missing = sorted(set(CHECK_PARAMETERS) - set(out))
+    if missing:
+        raise c.fail(f"checks.{missing[0]}", "missing check (set enabled: false to turn it off)")
+    return out
