@@ -244,6 +244,7 @@ def align(
     from .errors import UsageError
     from .pipeline import Settings, align_extractions, extract_file
     from .report import align_report, emit, render_rich
+    from .rules import load_config
 
     if regional is None:
         if len(files) != 2:
@@ -252,6 +253,7 @@ def align(
     else:
         local_files = files
     settings = Settings(model, rules)
+    load_config(settings.resolved_rules())  # a broken config fails before any work is done
     regional_ex = extract_file(regional, settings)
     if not (regional_ex.priorities or regional_ex.regional_references):
         raise UsageError(f"{regional}: no regional priorities found in this document")

@@ -1,0 +1,123 @@
+"""Alignment on the corpus and on synthetic plans; formats; thresholds; PDF = text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import FIXTURES, HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
+
+
+def _align_json(*args: str) -> dict:
+    result = run_cli("align", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def _by_theme(data: dict) -> dict[str, dict]:
+    return {p["themes"][0]: p for p in data["regional_priorities"] if p["themes"]}
+
+
+@pytest.mark.parametrize("regional", [HILVERSUM, LEUSDEN_LETTER])
+def test_leusden_against_midden_nederland_2019_2022(regional):
+    data = _align_json(str(LEUSDEN_IVP), str(regional))
+    assert data["schema"] == "veiligheid/align/v1"
+    by_theme = _by_theme(data)
+    ondermijning = by_theme["ondermijning"]
+    assert ondermijning["status"] == "covered"
+    assert any(e["line"] == 751 for e in ondermijning["evidence"])  # section 3.2
+    zorg = by_theme["zorg_veiligheid"]
+    assert zorg["status"] in ("covered", "partial")
+    assert zorg["evidence"] and all(e["text"] and e["line"] for e in zorg["evidence"])
+    cyber = by_theme["cyberveiligheid"]
+    assert cyber["status"] in ("missing", "partial")
+    if cyber["status"] == "partial":
+        assert cyber["evidence"], "a partial verdict shows its thin evidence"
+        assert all(e["kind"] != "priority" or e["score"] < 0.5 for e in cyber["evidence"])
+    assert 0.4 <= data["coverage"] <= 0.85
+    assert data["local"]["organization"] == "Leusden"
+
+
+def test_twente_informatiegestuurd_werken_found_in_leusden():
+    data = _align_json(str(LEUSDEN_IVP), str(TWENTE))
+    igw = _by_theme(data)["informatiegestuurd_werken"]
+    assert igw["status"] in ("covered", "partial")
+    texts = " ".join(e["text"].lower() for e in igw["evidence"])
+    assert "informatiepositie" in texts or "informatiegestuurd" in texts
+
+
+@pytest.mark.parametrize("regional", [HILVERSUM, LEUSDEN_LETTER])
+def test_synthetic_plan_naming_every_regional_priority_in_other_words(regional):
+    data = _align_json(str(FIXTURES / "plan-names-every-regional-priority.txt"), str(regional))
+    assert [p["status"] for p in data["regional_priorities"]] == ["covered"] * 3
+    assert data["coverage"] == 1.0
+
+
+@pytest.mark.parametrize("regional", [HILVERSUM, LEUSDEN_LETTER])
+def test_synthetic_plan_naming_no_regional_priority(regional):
+    data = _align_json(str(FIXTURES / "plan-names-no-regional-priority.txt"), str(regional))
+    assert [p["status"] for p in data["regional_priorities"]] == ["missing"] * 3
+    assert data["coverage"] == 0.0
+    assert len(data["local_only"]) == 3
+
+
+def test_markdown_report_for_a_memo(tmp_path):
+    out = tmp_path / "report.md"
+    result = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "-f", "markdown", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Alignment: Leusden (ivp 2016-2019) × Hilversum (proposal 2019-2022)")
+    assert "Coverage" in text and "| # | Regional priority | Status |" in text
+    assert "## Evidence per regional priority" in text
+    assert "> GEORGANISEERDE (ONDERMIJNENDE) CRIMINALITEIT" in text
+
+
+def test_table_and_csv():
+    table = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM))
+    assert table.exit_code == 0
+    assert "covered" in table.stdout and "Coverage" in table.stdout
+    result = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 3 and {r["status"] for r in rows} <= {"covered", "partial", "missing"}
+
+
+def test_matrix_of_several_plans():
+    plans = [str(LEUSDEN_IVP), str(FIXTURES / "plan-names-every-regional-priority.txt")]
+    result = run_cli("align", "--regional", str(HILVERSUM), *plans, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0][0] == "plan" and rows[0][-1] == "coverage" and len(rows[0]) == 6
+    assert len(rows) == 3 and rows[2][2:5] == ["covered"] * 3
+    data = json.loads(run_cli("align", "-r", str(HILVERSUM), *plans, "-f", "json").stdout)
+    assert data["schema"] == "veiligheid/align-matrix/v1" and len(data["plans"]) == 2
+    assert "| Plan |" in run_cli("align", "-r", str(HILVERSUM), *plans, "-f", "markdown").stdout
+    assert run_cli("align", "-r", str(HILVERSUM), *plans).exit_code == 0
+
+
+def test_thresholds_exit_1():
+    low = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "--min-coverage", "0.95", "-f", "json")
+    assert low.exit_code == 1 and "below --min-coverage" in low.stderr
+    ok = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "--min-coverage", "0.3", "-f", "json")
+    assert ok.exit_code == 0
+    partial = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "--fail-on", "partial", "-f", "json")
+    assert partial.exit_code == 1
+    good = FIXTURES / "plan-names-every-regional-priority.txt"
+    assert run_cli("align", str(good), str(HILVERSUM), "--fail-on", "partial", "-f", "json").exit_code == 0
+
+
+def test_usage_errors():
+    assert run_cli("align", str(LEUSDEN_IVP)).exit_code == 2
+    bad = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "--fail-on", "sometimes")
+    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_pdf_gives_same_alignment_as_text(leusden_pdf):
+    from_text = _align_json(str(LEUSDEN_IVP), str(HILVERSUM))
+    from_pdf = _align_json(str(leusden_pdf), str(HILVERSUM))
+    statuses = lambda d: [(p["text"], p["status"]) for p in d["regional_priorities"]]  # noqa: E731
+    assert statuses(from_pdf) == statuses(from_text)
+    assert from_pdf["coverage"] == from_text["coverage"]
+    evidence = from_pdf["regional_priorities"][0]["evidence"][0]
+    assert evidence["page"] is not None

@@ -1,0 +1,77 @@
+"""Rules files are validated on load; a broken file gives exit 2 naming file and key."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TWENTE, run_cli
+
+from veiligheid_cli.errors import RulesError
+from veiligheid_cli.rules import load_checks, load_config, load_extract_rules, load_taxonomy
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", target)
+    return target
+
+
+def test_bundled_rules_load():
+    taxonomy = load_taxonomy()
+    assert 25 <= len(taxonomy.themes) <= 40
+    assert len(taxonomy.fields) == 6
+    assert "digitalisering" in taxonomy.related("cyberveiligheid")
+    load_config()
+    load_checks()
+    load_extract_rules()
+
+
+def _break(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        ("themes.yaml", "field: integriteit", "field: integrity", "unknown field 'integrity'"),
+        ("themes.yaml", "- id: ondermijning", "- id: Ondermijning!", "not a valid id"),
+        ("themes.yaml", "themes:", "themes: [", "invalid YAML"),
+        ("config.yaml", "themes: 0.6", "themes: 0.9", "must add up to 1.0"),
+        ("config.yaml", "covered: 0.5", "covered: high", "expected a number"),
+        ("check.yaml", "max: 10", "max: ten", "expected a number"),
+        ("check.yaml", "severity: error", "severity: fatal", "'fatal' is not one of"),
+        ("check.yaml", '- "\\\\d"', '- "(unclosed"', "invalid regular expression"),
+        ("extract.yaml", "goal_verbs:", "goal_verb:", "goal_verb"),
+    ],
+)
+def test_broken_rules_file_exit_2_naming_file_and_problem(rules_copy, file, old, new, message):
+    _break(rules_copy / file, old, new)
+    args = {
+        "check.yaml": ["check", str(TWENTE)],
+        "config.yaml": ["align", str(TWENTE), str(TWENTE)],
+    }.get(file, ["extract", str(TWENTE)])
+    result = run_cli(*args, "--rules", str(rules_copy))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert file in lines[0] and message in lines[0]
+
+
+def test_unknown_related_theme(rules_copy):
+    path = rules_copy / "themes.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("related: [", "related: [nonexistent_theme, ", 1), encoding="utf-8")
+    with pytest.raises(RulesError, match="unknown theme 'nonexistent_theme'"):
+        load_taxonomy(rules_copy)
+
+
+def test_missing_rules_directory():
+    result = run_cli("extract", str(TWENTE), "--rules", "/nonexistent/rules")
+    assert result.exit_code == 2
+    assert "rules directory not found" in result.stderr

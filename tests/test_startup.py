@@ -1,0 +1,31 @@
+"""`veiligheid --help` stays light: no spaCy, no pdfplumber at start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("spacy", "pdfplumber", "pdfminer", "rapidfuzz", "rich.table")
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    code = (
+        "import sys, json\n"
+        "from veiligheid_cli.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def test_help_does_not_import_heavy_modules():
+    loaded = _modules_after(["--help"])
+    assert not [m for m in loaded if m.split(".")[0] in {h.split(".")[0] for h in HEAVY[:4]}]
+    assert "rich.table" not in loaded
+
+
+def test_subcommand_help_does_not_import_heavy_modules():
+    loaded = _modules_after(["align", "--help"])
+    assert not [m for m in loaded if m.split(".")[0] in ("spacy", "pdfplumber", "pdfminer")]
