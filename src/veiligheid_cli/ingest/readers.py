@@ -135,8 +135,11 @@ def read_pdf_bytes(data: bytes, path: str, password: str | None = None) -> RawTe
     pages_lines, removed = strip_running_headers(pages_lines)
     lines: list[SourceLine] = []
     for page_no, page_lines in enumerate(pages_lines, start=1):
+        # A page break is a paragraph break only after a finished sentence: a paragraph may run
+        # on to the next page.
+        if lines and lines[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
+            lines.append(SourceLine("", lines[-1].line + 1, lines[-1].page))
         lines.extend(SourceLine(t, i, page_no) for i, t in enumerate(page_lines, start=1))
-        lines.append(SourceLine("", len(page_lines) + 1, page_no))  # page break = blank line
     warnings = [f"{label}: removed {removed} running header/footer lines"] if removed else []
     return RawText(
         path=label, lines=lines, source_format="pdf", page_count=len(pages_lines), warnings=warnings
@@ -152,12 +155,40 @@ def _page_lines(page: object) -> list[str]:
     """Text lines of one page; a two-column page is read left column first."""
     split_x = _column_gap(page)
     if split_x is None:
-        text = page.extract_text() or ""  # type: ignore[attr-defined]
-        return text.split("\n")
+        return _layout_lines(page)
     width, height = page.width, page.height  # type: ignore[attr-defined]
-    left = page.crop((0, 0, split_x, height)).extract_text() or ""  # type: ignore[attr-defined]
-    right = page.crop((split_x, 0, width, height)).extract_text() or ""  # type: ignore[attr-defined]
-    return left.split("\n") + [""] + right.split("\n")
+    left = page.crop((0, 0, split_x, height))  # type: ignore[attr-defined]
+    right = page.crop((split_x, 0, width, height))  # type: ignore[attr-defined]
+    return _layout_lines(left) + [""] + _layout_lines(right)
+
+
+def _layout_lines(page: object) -> list[str]:
+    """Lines with the layout that matters downstream recovered from positions.
+
+    A wider gap between two lines than the usual line pitch becomes blank lines (paragraph
+    breaks), and a line that starts right of the body's left margin keeps its indent as leading
+    spaces (a bullet whose glyph is not text, a continuation, a page-start artefact).
+    """
+    lines = page.extract_text_lines(strip=True, return_chars=True)  # type: ignore[attr-defined]
+    if not lines:
+        return []
+    lefts = Counter(round(line["x0"]) for line in lines)
+    margin = min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4)) if len(lines) > 3 else min(lefts)
+    pitches = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["top"])
+    pitch = pitches[len(pitches) // 4] if pitches else 0.0
+    out: list[str] = []
+    previous_top: float | None = None
+    for line in lines:
+        if previous_top is not None and pitch > 0:
+            skipped = round((line["top"] - previous_top) / pitch) - 1
+            out.extend([""] * max(0, min(skipped, 4)))
+        previous_top = line["top"]
+        chars = line.get("chars") or []
+        size = chars[0].get("size", 10) if chars else 10
+        space = max(size * 0.28, 1.0)
+        indent = round((line["x0"] - margin) / space)
+        out.append(" " * max(0, min(indent, 20)) + line["text"])
+    return out
 
 
 def _column_gap(page: object) -> float | None:
@@ -198,29 +229,52 @@ def _column_gap(page: object) -> float | None:
 
 
 def strip_running_headers(pages: list[list[str]]) -> tuple[list[list[str]], int]:
-    """Remove bare page numbers and lines repeated at the top or bottom of most pages."""
+    """Remove page numbers and lines repeated at the top or bottom of most pages.
+
+    A bare number at a page edge is a page number only when it follows the page count (the
+    same offset from the page index as on most pages); otherwise it may be a footnote marker.
+    """
 
     def norm(s: str) -> str:
         return re.sub(r"\d+", "#", s.strip().lower())
 
     edge = 2
     counts: Counter[str] = Counter()
-    for lines in pages:
+    offsets: Counter[int] = Counter()
+    for page_no, lines in enumerate(pages, start=1):
         nonblank = [s for s in lines if s.strip()]
-        for s in {norm(x) for x in nonblank[:edge] + nonblank[-edge:]}:
+        edges = nonblank[:edge] + nonblank[-edge:]
+        for s in {norm(x) for x in edges}:
             counts[s] += 1
-    threshold = max(2, int(len(pages) * 0.5 + 0.5))
-    repeated = {s for s, n in counts.items() if n >= threshold and len(pages) >= 3 and s}
+        for x in edges:
+            m = _PAGE_NUMBER.match(x)
+            if m and (digits := re.search(r"\d+", x)):
+                offsets[int(digits.group()) - page_no] += 1
+    repeated = {
+        s for s, n in counts.items() if s and len(pages) >= 3 and n >= max(2, len(pages) * 0.5)
+    }
+    offset = offsets.most_common(1)[0][0] if offsets else None
     removed = 0
     result = []
-    for lines in pages:
+    for page_no, lines in enumerate(pages, start=1):
         nonblank_idx = [i for i, s in enumerate(lines) if s.strip()]
         edges = set(nonblank_idx[:edge] + nonblank_idx[-edge:])
         kept = []
         for i, s in enumerate(lines):
-            if i in edges and (norm(s) in repeated or _PAGE_NUMBER.match(s)):
+            if i in edges and _is_running(s, page_no, offset, repeated, norm):
                 removed += 1
                 continue
             kept.append(s)
+        while kept and not kept[0].strip():  # the gap under a removed header is no paragraph break
+            kept.pop(0)
+        while kept and not kept[-1].strip():
+            kept.pop()
         result.append(kept)
     return result, removed
+
+
+def _is_running(s: str, page_no: int, offset: int | None, repeated: set[str], norm) -> bool:
+    if _PAGE_NUMBER.match(s):
+        digits = re.search(r"\d+", s)
+        return digits is not None and offset is not None and int(digits.group()) - page_no == offset
+    return norm(s) in repeated and not norm(s).strip("#").strip() == ""

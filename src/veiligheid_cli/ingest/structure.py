@@ -78,8 +78,11 @@ def build_blocks(lines: list[CleanLine]) -> list[Block]:
         marker = ln.marker
         if marker and marker not in _BULLET_MARKERS:
             marker = _validate_number_marker(lines, i, current, blocks)
-        soft_item = not marker and ln.soft_marker and _soft_item(lines, i, current)
-        heading = None if marker or soft_item else _heading(lines, i, current)
+        heading = None if marker else _heading(lines, i, current)
+        soft_item = not marker and ln.soft_marker and (heading is None or not heading.numbered)
+        soft_item = soft_item and _soft_item(lines, i, current)
+        if soft_item:
+            heading = None
         if heading is None and marker.endswith(".") and marker[:-1].isdigit():
             heading = _numbered_title(lines, i, marker)
             if heading:
