@@ -386,32 +386,33 @@ class _Extractor:
                 )
 
     def _reassign_displaced_goals(self) -> None:
-        """Give goals that stand in the wrong section (PDF text boxes) the section they share
-        their themes with."""
-        leaves = [s for s in self.sections.values() if not s.children and s.parent is not None]
+        """Give goals that stand in the wrong section of a themes chapter (a PDF text box moved
+        them) the section of that chapter they share their themes with."""
+        by_title = {s.block.text: i for i, s in self.sections.items()}
         for goal in self.goals:
-            if not goal.themes:
+            index = by_title.get(goal.section)
+            if not goal.themes or index is None or not self._in_themes_chapter(index):
                 continue
+            chapter = self._ancestors(index)[-1]
+            leaves = [
+                s
+                for i, s in self.sections.items()
+                if not s.children and self._ancestors(i)[-1] is chapter
+            ]
             goal_themes = set(goal.themes)
-            current = next((s for s in leaves if s.block.text == goal.section), None)
 
-            def score(sec: _Section) -> float:
+            def score(sec: _Section, goal_themes: set[str] = goal_themes) -> float:
                 total = sum(sec.themes.values()) or 1
                 shared = sum(sec.themes[t] for t in goal_themes)
                 heading = len(goal_themes & set(sec.heading_themes))
                 return heading + shared / total
 
+            current = self.sections[index]
             best = max(leaves, key=score, default=None)
-            if best is None or score(best) <= 0:
+            if best is None or best is current or score(best) <= score(current) + 0.25:
                 continue
-            if current is None or score(best) > score(current) + 0.25:
-                if current is not None or best.block.text != goal.section:
-                    goal.cue += (
-                        f"; moved from {goal.section or 'no section'}"
-                        if best.block.text != goal.section
-                        else ""
-                    )
-                goal.section = best.block.text
+            goal.cue += f"; moved from {goal.section}"
+            goal.section = best.block.text
 
     # --- mentions -----------------------------------------------------------------------
 
@@ -505,8 +506,11 @@ def _dedupe(items: list[Item]) -> list[Item]:
         restatable = item.kind in (ItemKind.PRIORITY, ItemKind.REFERENCE) and bool(item.themes)
         duplicate = False
         for other in kept:
+            # Two sections are distinct by construction; a section restating a listed priority
+            # (or a quoted name restating it) is the same priority.
+            both_sections = "section" in item.cue and "section" in other.cue
             if fuzz.ratio(other.text.lower(), norm) >= 90 or (
-                restatable and other.themes == item.themes and "section" not in item.cue + other.cue
+                restatable and other.themes == item.themes and not both_sections
             ):
                 duplicate = True
             if duplicate:

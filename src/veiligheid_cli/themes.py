@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -100,6 +101,12 @@ class ThemeTagger:
 
 @lru_cache(maxsize=100_000)
 def _fuzzy_lookup(word: str, tagger: ThemeTagger) -> str | None:
+    """Theme of a word that equals a one-word term, or is a near miss of one.
+
+    A near miss is a small edit (1, or 2 for long words) away from a term and ends the same:
+    typos sit inside words, while words that differ at the end are usually other words
+    ("veiligheidsbeleid" is not "veiligheidsbeeld").
+    """
     key = nlp_stage.word_key(word)
     hit = tagger.single_words.get(word) or tagger.single_words.get(key)
     if hit or len(word) < FUZZY_MIN_LEN:
@@ -107,7 +114,13 @@ def _fuzzy_lookup(word: str, tagger: ThemeTagger) -> str | None:
     best = process.extractOne(
         word, tagger._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
     )
-    return tagger.single_words[best[0]] if best else None
+    if not best:
+        return None
+    candidate = best[0]
+    allowed = 1 if len(word) < 12 else 2
+    if Levenshtein.distance(word, candidate) > allowed or word[-4:] != candidate[-4:]:
+        return None
+    return tagger.single_words[candidate]
 
 
 def _best_per_theme(spans: list[Span]) -> list[Span]:
