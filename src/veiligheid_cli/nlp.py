@@ -105,9 +105,18 @@ def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) ->
             ) from exc
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer")
+    _split_slashes(nlp)
     nlp.add_pipe(KEY_COMPONENT, config={"vocabulary": list(vocabulary)})
     nlp.max_length = 5_000_000
     return nlp
+
+
+def _split_slashes(nlp: Language) -> None:
+    """Split "Cybercrime/gedigitaliseerde" and "scholen/schoolroutes" into words at the slash."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_])/(?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,13 +43,15 @@ def extract_file(path: str | Path, settings: Settings) -> Extraction:
 
 def keys_function(settings: Settings):
     """A function texts -> lemma key sets, using the run's NLP pipeline."""
-    from .nlp import content_keys
+    from .nlp import THEME_COMPONENT, content_keys
     from .themes import themed_pipeline
 
     nlp = themed_pipeline(settings.model, settings.resolved_rules())
+    needed = [name for name in nlp.pipe_names if name != THEME_COMPONENT]
 
     def keys_of(texts):
-        return [content_keys(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
+        with nlp.select_pipes(enable=needed):
+            return [content_keys(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
 
     return keys_of
 

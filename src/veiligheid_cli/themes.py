@@ -1,8 +1,10 @@
 """Theme tagging: the taxonomy in rules/themes.yaml applied to text as a spaCy component.
 
 - terms: spaCy `PhraseMatcher` on lemma keys (`NORM`) for one-word and adjacent phrases, and a
-  `Matcher` for multi-word terms with up to two other words in between;
-- patterns: globs on one word, matched as regexes on the lower-case form, the lemma and the key;
+  scan for multi-word terms with up to two other words in between (spaCy's `Matcher` with
+  optional wildcard tokens was ten times slower on a real plan);
+- patterns: globs on one word, matched on the lower-case form, the lemma and the key (cached per
+  word);
 - near misses: rapidfuzz on words of 7+ letters and on two adjacent words written together
   ("informatie gestuurd" -> "informatiegestuurd"), for typos and spelling variants.
 Hits go to `doc.spans["themes"]`, labelled with the theme id and `id_` = how it matched.
@@ -11,13 +13,14 @@ Hits go to `doc.spans["themes"]`, labelled with the theme id and `id_` = how it 
 from __future__ import annotations
 
 import fnmatch
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import nlp as nlp_stage
@@ -34,11 +37,12 @@ class ThemeTagger:
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.gapped = Matcher(nlp.vocab)
-        self.globs = Matcher(nlp.vocab)
+        # multi-word terms with gaps: first key -> [(theme, keys of the term)]
+        self.gapped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.single_words: dict[str, str] = {}  # lower-case one-word term -> theme id
         terms = [(theme.id, term) for theme in taxonomy.themes for term in theme.terms]
-        term_docs = list(nlp.pipe([t for _, t in terms]))
+        with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p != nlp_stage.THEME_COMPONENT]):
+            term_docs = list(nlp.pipe([t for _, t in terms]))
         by_theme: dict[str, list[Doc]] = {}
         for (theme_id, term), doc in zip(terms, term_docs, strict=True):
             words = [t for t in doc if not t.is_punct]
@@ -49,19 +53,15 @@ class ThemeTagger:
                 self.single_words.setdefault(term.lower().strip(), theme_id)
                 self.single_words.setdefault(words[0].norm_, theme_id)
             else:
-                pattern: list[dict] = [{"NORM": words[0].norm_}]
-                for word in words[1:]:
-                    pattern += [{"IS_PUNCT": False, "OP": "?"}] * MAX_GAP + [{"NORM": word.norm_}]
-                self.gapped.add(theme_id, [pattern])
+                keys = tuple(w.norm_ for w in words)
+                self.gapped.setdefault(keys[0], []).append((theme_id, keys))
         for theme_id, docs in by_theme.items():
             self.phrases.add(theme_id, docs)
-        for theme in taxonomy.themes:
-            patterns = []
-            for glob in theme.patterns:
-                regex = "^" + fnmatch.translate(glob)
-                patterns += [[{attr: {"REGEX": regex}}] for attr in ("LOWER", "LEMMA", "NORM")]
-            if patterns:
-                self.globs.add(theme.id, patterns)
+        self.glob_regexes = [
+            (theme.id, re.compile("|".join(fnmatch.translate(g) for g in theme.patterns)))
+            for theme in taxonomy.themes
+            if theme.patterns
+        ]
         self._fuzzy_choices = [w for w in self.single_words if len(w) >= FUZZY_MIN_LEN]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -69,14 +69,35 @@ class ThemeTagger:
         vocab = doc.vocab.strings
         for match_id, start, end in self.phrases(doc):
             spans.append(Span(doc, start, end, label=vocab[match_id], span_id="term"))
-        for match_id, start, end in self.gapped(doc):
-            spans.append(Span(doc, start, end, label=vocab[match_id], span_id="term"))
-        for match_id, start, end in self.globs(doc):
-            spans.append(Span(doc, start, end, label=vocab[match_id], span_id="pattern"))
+        spans += self._gapped_matches(doc)
+        for i, token in enumerate(doc):
+            if not token.is_punct and not token.is_space:
+                for theme_id in _glob_themes(token.lower_, token.lemma_.lower(), token.norm_, self):
+                    spans.append(Span(doc, i, i + 1, label=theme_id, span_id="pattern"))
         covered = {i for s in spans for i in range(s.start, s.end)}
         spans += self._near_misses(doc, covered)
         doc.spans["themes"] = _best_per_theme(spans)
         return doc
+
+    def _gapped_matches(self, doc: Doc) -> list[Span]:
+        """Multi-word terms in order, with at most MAX_GAP other words between their words."""
+        out = []
+        n = len(doc)
+        for i, token in enumerate(doc):
+            for theme_id, keys in self.gapped.get(token.norm_, ()):
+                pos, gap, j = 1, 0, i + 1
+                while j < n and pos < len(keys):
+                    other = doc[j]
+                    if other.norm_ == keys[pos]:
+                        pos, gap = pos + 1, 0
+                    elif gap < MAX_GAP and not other.is_punct:
+                        gap += 1
+                    else:
+                        break
+                    j += 1
+                if pos == len(keys):
+                    out.append(Span(doc, i, j, label=theme_id, span_id="term"))
+        return out
 
     def _near_misses(self, doc: Doc, covered: set[int]) -> list[Span]:
         out = []
@@ -97,6 +118,16 @@ class ThemeTagger:
 
     def _lookup(self, word: str) -> str | None:
         return _fuzzy_lookup(word, self)
+
+
+@lru_cache(maxsize=100_000)
+def _glob_themes(lower: str, lemma: str, key: str, tagger: ThemeTagger) -> tuple[str, ...]:
+    """Themes whose glob patterns match the word's lower-case form, lemma or key."""
+    return tuple(
+        theme_id
+        for theme_id, regex in tagger.glob_regexes
+        if regex.match(lower) or regex.match(lemma) or regex.match(key)
+    )
 
 
 @lru_cache(maxsize=100_000)
