@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.lang.nl import Dutch
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -86,7 +87,7 @@ def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) ->
     """Load the pipeline once per process: a trained Dutch model if available, else built-in."""
     name = model or installed_model() or BUILTIN
     if name == BUILTIN:
-        nlp = spacy.blank("nl")
+        nlp = _BuiltinDutch()
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.add_pipe("sentencizer")
         try:
@@ -105,17 +106,33 @@ def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) ->
             ) from exc
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer")
-    _split_slashes(nlp)
+    if name != BUILTIN:
+        _split_slashes(nlp)  # the built-in pipeline has this in its defaults already
     nlp.add_pipe(KEY_COMPONENT, config={"vocabulary": list(vocabulary)})
     nlp.max_length = 5_000_000
     return nlp
 
 
+# Split "Cybercrime/gedigitaliseerde" and "scholen/schoolroutes" into words at the slash.
+_SLASH_INFIX = r"(?<=[^\W\d_])/(?=[^\W\d_])"
+
+
+class _BuiltinDefaults(Dutch.Defaults):
+    infixes = [*(Dutch.Defaults.infixes or []), _SLASH_INFIX]
+
+
+class _BuiltinDutch(Dutch):
+    """spaCy's Dutch with the slash infix in its defaults, so the tokenizer is built once."""
+
+    lang = "nl"
+    Defaults = _BuiltinDefaults
+
+
 def _split_slashes(nlp: Language) -> None:
-    """Split "Cybercrime/gedigitaliseerde" and "scholen/schoolroutes" into words at the slash."""
+    """Add the slash infix to a loaded pipeline's tokenizer (rebuilds its special cases)."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_])/(?=[^\W\d_])"]
+    infixes = [*nlp.Defaults.infixes, _SLASH_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

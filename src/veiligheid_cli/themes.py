@@ -62,7 +62,12 @@ class ThemeTagger:
             for theme in taxonomy.themes
             if theme.patterns
         ]
-        self._fuzzy_choices = [w for w in self.single_words if len(w) >= FUZZY_MIN_LEN]
+        # Near misses are looked for among terms that start like the word (typos sit inside
+        # words), which keeps the fuzzy search small.
+        self._fuzzy_buckets: dict[str, list[str]] = {}
+        for w in self.single_words:
+            if len(w) >= FUZZY_MIN_LEN:
+                self._fuzzy_buckets.setdefault(w[:3], []).append(w)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -142,9 +147,10 @@ def _fuzzy_lookup(word: str, tagger: ThemeTagger) -> str | None:
     hit = tagger.single_words.get(word) or tagger.single_words.get(key)
     if hit or len(word) < FUZZY_MIN_LEN:
         return hit
-    best = process.extractOne(
-        word, tagger._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
-    )
+    choices = tagger._fuzzy_buckets.get(word[:3])
+    if not choices:
+        return None
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
     if not best:
         return None
     candidate = best[0]
