@@ -22,12 +22,30 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
+LEUSDEN   := corpus/leusden-ivp-2016-2019.txt
+HILVERSUM := corpus/hilversum-voorstel-rvs-midden-nederland-2019-2022.txt
+TWENTE    := corpus/twente-voorstel-veiligheidsstrategie-oost-nederland-2019-2022.txt
+DEMO_OUT  := demo-output
+
 demo: $(STAMP)
-	@echo "== structure and metadata of the Leusden IVP (first lines) =="
-	$(BIN)/veiligheid ingest corpus/leusden-ivp-2016-2019.txt | head -25
+	@mkdir -p $(DEMO_OUT)
+	@echo "== 1. What does the regional strategy prioritise? (Hilversum proposal, RVS Midden-Nederland 2019-2022)"
+	$(BIN)/veiligheid extract $(HILVERSUM)
+	@echo "== 2. Priorities and goals of the Leusden IVP 2016-2019 (markdown report)"
+	$(BIN)/veiligheid extract $(LEUSDEN) -f markdown -o $(DEMO_OUT)/leusden-extract.md
+	@echo "   written to $(DEMO_OUT)/leusden-extract.md"
+	@echo "== 3. How well does Leusden line up with the regional priorities?"
+	$(BIN)/veiligheid align $(LEUSDEN) $(HILVERSUM)
+	$(BIN)/veiligheid align $(LEUSDEN) $(HILVERSUM) -f markdown -o $(DEMO_OUT)/leusden-align.md
+	@echo "   memo-ready report written to $(DEMO_OUT)/leusden-align.md"
+	@echo "== 4. The same plan against another region's themes (Oost-Nederland)"
+	$(BIN)/veiligheid align $(LEUSDEN) $(TWENTE)
+	@echo "== 5. The plan as a CI check would see it (exit code shown, findings in $(DEMO_OUT)/check.txt)"
+	-$(BIN)/veiligheid check $(LEUSDEN) --regional $(HILVERSUM) -o $(DEMO_OUT)/check.txt; echo "   exit code $$?"
+	@tail -1 $(DEMO_OUT)/check.txt
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info $(DEMO_OUT)

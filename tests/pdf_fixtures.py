@@ -21,7 +21,9 @@ _FONT_CANDIDATES = (
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
     "/usr/local/share/fonts/DejaVuSans.ttf",
 )
-_LATIN1 = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "•": "·", "…": "..."})
+_LATIN1 = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "•": "·", "…": "..."}
+)
 _LINE_MM = 5.5
 _MAX_CHARS = 110
 
@@ -89,7 +91,9 @@ def text_to_pdf(
     return Path(path)
 
 
-def two_column_pdf(path: Path, left: list[str], right: list[str], *, header: str | None = None) -> Path:
+def two_column_pdf(
+    path: Path, left: list[str], right: list[str], *, header: str | None = None
+) -> Path:
     """One page with two columns of text lines (x = 10-100 mm and 110-200 mm)."""
     pdf, unicode_font = _new_pdf(9)
     pdf.add_page()
@@ -125,7 +129,9 @@ def scanned_pdf(path: Path, pages: int = 2) -> Path:
     return Path(path)
 
 
-def encrypted_pdf(path: Path, password: str = "geheim", text: str = "Geheim veiligheidsplan") -> Path:
+def encrypted_pdf(
+    path: Path, password: str = "geheim", text: str = "Geheim veiligheidsplan"
+) -> Path:
     """A PDF that needs a user password to open."""
     pdf, unicode_font = _new_pdf(11)
     pdf.set_encryption(owner_password=password + "-owner", user_password=password)

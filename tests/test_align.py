@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+
 from conftest import FIXTURES, HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 
 
@@ -101,10 +102,15 @@ def test_thresholds_exit_1():
     assert low.exit_code == 1 and "below --min-coverage" in low.stderr
     ok = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "--min-coverage", "0.3", "-f", "json")
     assert ok.exit_code == 0
-    partial = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM), "--fail-on", "partial", "-f", "json")
+    partial = run_cli(
+        "align", str(LEUSDEN_IVP), str(HILVERSUM), "--fail-on", "partial", "-f", "json"
+    )
     assert partial.exit_code == 1
     good = FIXTURES / "plan-names-every-regional-priority.txt"
-    assert run_cli("align", str(good), str(HILVERSUM), "--fail-on", "partial", "-f", "json").exit_code == 0
+    assert (
+        run_cli("align", str(good), str(HILVERSUM), "--fail-on", "partial", "-f", "json").exit_code
+        == 0
+    )
 
 
 def test_usage_errors():

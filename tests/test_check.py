@@ -36,7 +36,11 @@ def test_good_draft_passes():
     assert code == 0, data["findings"]
     assert data["failed"] is False
     ids = {f["check"] for f in data["findings"]}
-    assert not ids & {"regional-priority-missing", "regional-priority-partial", "goal-not-measurable"}
+    assert not ids & {
+        "regional-priority-missing",
+        "regional-priority-partial",
+        "goal-not-measurable",
+    }
 
 
 def test_bad_draft_fails_with_expected_findings():
@@ -60,7 +64,9 @@ def test_fail_level_warning_makes_warnings_fail():
 
 def test_text_format_is_ruff_like():
     result = run_cli("check", str(FIXTURES / "draft-bad.txt"))
-    assert re.search(r"^\S+draft-bad\.txt:\d+: warning \[goal-not-measurable\] ", result.stdout, re.M)
+    assert re.search(
+        r"^\S+draft-bad\.txt:\d+: warning \[goal-not-measurable\] ", result.stdout, re.M
+    )
     assert result.stdout.rstrip().splitlines()[-1].startswith("FAILED:")
 
 
@@ -107,5 +113,5 @@ def test_disabled_check_is_silent(tmp_path):
     text = path.read_text(encoding="utf-8")
     text = text.replace("  period-missing:\n", "  period-missing:\n    enabled: false\n")
     path.write_text(text, encoding="utf-8")
-    code, data = _check_json(str(FIXTURES / "draft-bad.txt"), "--rules", str(rules))
+    _, data = _check_json(str(FIXTURES / "draft-bad.txt"), "--rules", str(rules))
     assert "period-missing" not in {f["check"] for f in data["findings"]}

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import LEUSDEN_IVP, run_cli
 
 
@@ -58,7 +59,9 @@ def test_empty_stdin():
 
 
 def test_unknown_format_value():
-    _assert_one_line_error(run_cli("ingest", str(LEUSDEN_IVP), "--format", "xml"), "'xml' is not one of")
+    _assert_one_line_error(
+        run_cli("ingest", str(LEUSDEN_IVP), "--format", "xml"), "'xml' is not one of"
+    )
     _assert_one_line_error(run_cli("extract", str(LEUSDEN_IVP), "-f", "pdf"), "'pdf' is not one of")
     _assert_one_line_error(run_cli("check", str(LEUSDEN_IVP), "--fail-level", "fatal"), "fatal")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 
 from veiligheid_cli.pipeline import Settings, extract_file
+
+from conftest import HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,9 @@ def test_hilversum_remark_about_its_own_ivp_is_not_a_priority():
 
 def test_leusden_goals_of_chapter_3_with_themes_and_lines(leusden):
     goals = {g.text: g for g in leusden.goals}
-    autokraken = goals["Het aantal autokraken terug brengen naar het gemiddelde van Midden Nederland."]
+    autokraken = goals[
+        "Het aantal autokraken terug brengen naar het gemiddelde van Midden Nederland."
+    ]
     assert autokraken.line == 802
     assert "veelvoorkomende_criminaliteit" in autokraken.themes
     assert autokraken.section.startswith("3.1.7")  # moved back from the text box in 3.3.1

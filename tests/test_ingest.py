@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from conftest import HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 from veiligheid_cli.ingest import ingest
 from veiligheid_cli.model import BlockKind, DocumentKind, Period
+
+from conftest import HILVERSUM, LEUSDEN_IVP, LEUSDEN_LETTER, TWENTE, run_cli
 
 EXPECTED_SECTIONS = [
     "2.1", "2.2", "2.2.1", "2.2.2", "2.3", "2.4", "2.4.1", "2.4.2", "2.4.3", "2.4.4",
@@ -93,7 +94,7 @@ def test_list_items_keep_marker_and_section(leusden):
     numbered = [b for b in leusden.list_items() if b.marker == "1."]
     assert numbered and numbered[0].section.startswith("3.2 GEORGANISEERDE")
     o_items = [b for b in leusden.list_items() if b.marker == "o"]
-    assert [b.text for b in o_items][0] == "Een integrale aanpak van veiligheid."
+    assert o_items[0].text == "Een integrale aanpak van veiligheid."
 
 
 def test_metadata_leusden(leusden):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LEUSDEN_IVP, run_cli
-from pdf_fixtures import corrupt_pdf, encrypted_pdf, scanned_pdf, two_column_pdf
 
 from veiligheid_cli.ingest import ingest
 from veiligheid_cli.model import BlockKind
+
+from conftest import LEUSDEN_IVP, run_cli
+from pdf_fixtures import corrupt_pdf, encrypted_pdf, scanned_pdf, two_column_pdf
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +42,10 @@ def test_pdf_blocks_have_page_numbers(pdf_doc):
 
 def test_running_header_and_page_numbers_removed(pdf_doc):
     assert not any(b.text.strip().isdigit() for b in pdf_doc.blocks)
-    assert not any(b.text.startswith("Integraal Veiligheidsplan") and b.kind is BlockKind.HEADING
-                   for b in pdf_doc.blocks[1:])
+    assert not any(
+        b.text.startswith("Integraal Veiligheidsplan") and b.kind is BlockKind.HEADING
+        for b in pdf_doc.blocks[1:]
+    )
 
 
 def test_pdf_metadata(pdf_doc):

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TWENTE, run_cli
 
 from veiligheid_cli.errors import RulesError
 from veiligheid_cli.rules import load_checks, load_config, load_extract_rules, load_taxonomy
+
+from conftest import ROOT, TWENTE, run_cli
 
 
 @pytest.fixture
@@ -66,7 +67,9 @@ def test_broken_rules_file_exit_2_naming_file_and_problem(rules_copy, file, old,
 def test_unknown_related_theme(rules_copy):
     path = rules_copy / "themes.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("related: [", "related: [nonexistent_theme, ", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("related: [", "related: [nonexistent_theme, ", 1), encoding="utf-8"
+    )
     with pytest.raises(RulesError, match="unknown theme 'nonexistent_theme'"):
         load_taxonomy(rules_copy)
 

@@ -74,14 +74,18 @@ def _regional(alignments: list[Alignment], add) -> None:
 def _priorities(draft: Extraction, checks: dict[str, CheckRule], add) -> None:
     priorities = draft.priorities
     if not priorities:
-        add("no-priorities", "no local priorities found (no themes chapter, list or cue such as "
-            "'prioriteiten', 'speerpunten')")
+        add(
+            "no-priorities",
+            "no local priorities found (no themes chapter, list or cue such as "
+            "'prioriteiten', 'speerpunten')",
+        )
         return
     limit = checks["too-many-priorities"].params["max"]
     if len(priorities) > limit:
         add(
             "too-many-priorities",
-            f"{len(priorities)} local priorities (more than {limit}); a plan steers better on a few",
+            f"{len(priorities)} local priorities (more than {limit}); "
+            "a plan steers better on a few",
             line=priorities[0].line,
         )
     for priority in priorities:
@@ -109,20 +113,27 @@ def _goals(draft: Extraction, checks: dict[str, CheckRule], add) -> None:
             add(
                 "goal-not-measurable",
                 f"goal has no measurable target (number, percentage, baseline or comparison): "
-                f"\"{_quote(goal.text)}\"",
+                f'"{_quote(goal.text)}"',
                 item=goal,
             )
         if plan_period is None and not _any(timed, goal.text):
-            add("goal-not-time-bound", f"goal has no time frame: \"{_quote(goal.text)}\"", item=goal)
+            add("goal-not-time-bound", f'goal has no time frame: "{_quote(goal.text)}"', item=goal)
         if not _any(owners, goal.text):
-            add("goal-without-owner", f"goal names no owner or partner: \"{_quote(goal.text)}\"", item=goal)
+            add(
+                "goal-without-owner",
+                f'goal names no owner or partner: "{_quote(goal.text)}"',
+                item=goal,
+            )
 
 
 def _document(draft: Extraction, checks: dict[str, CheckRule], taxonomy: Taxonomy, add) -> None:
     doc = draft.document
     if doc.metadata.period is None:
-        add("period-missing", "the plan does not state its period (e.g. 'Integraal Veiligheidsplan "
-            "2023-2026')", line=1)
+        add(
+            "period-missing",
+            "the plan does not state its period (e.g. 'Integraal Veiligheidsplan 2023-2026')",
+            line=1,
+        )
     patterns = checks["regional-relation-missing"].params["patterns"]
     if not any(_any(patterns, b.text) for b in doc.blocks):
         add(
@@ -161,4 +172,4 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     return counts
 
 
-__all__ = ["count_by_severity", "fails", "run_checks", "worst", "Severity", "AlignmentStatus"]
+__all__ = ["AlignmentStatus", "Severity", "count_by_severity", "fails", "run_checks", "worst"]

@@ -260,7 +260,9 @@ def align(
     alignments = []
     with progress(len(local_files), "Aligning", quiet) as advance:
         for path in local_files:
-            alignments.append(align_extractions(extract_file(path, settings), regional_ex, settings))
+            alignments.append(
+                align_extractions(extract_file(path, settings), regional_ex, settings)
+            )
             advance()
     if len(alignments) == 1:
         a = alignments[0]
@@ -321,7 +323,8 @@ def check(
     warn(doc.warnings, quiet)
     extraction = analyse_document(doc, settings)
     alignments = [
-        align_extractions(extraction, extract_file(path, settings), settings) for path in regional or []
+        align_extractions(extraction, extract_file(path, settings), settings)
+        for path in regional or []
     ]
     findings = run_checks(extraction, alignments, checks, taxonomy)
     level = Severity(fail_level.value)
@@ -342,17 +345,24 @@ def check(
     return EXIT_FINDINGS if failed else 0
 
 
-def _threshold_exit(alignments, min_coverage: float | None, fail_on: FailOn | None, quiet: bool) -> int:
+def _threshold_exit(
+    alignments, min_coverage: float | None, fail_on: FailOn | None, quiet: bool
+) -> int:
     failures = []
     for a in alignments:
         name = a.local.document.path
         if min_coverage is not None and a.coverage < min_coverage:
-            failures.append(f"{name}: coverage {a.coverage:.2f} is below --min-coverage {min_coverage:g}")
+            failures.append(
+                f"{name}: coverage {a.coverage:.2f} is below --min-coverage {min_coverage:g}"
+            )
         if fail_on is not None:
             bad = {"missing"} if fail_on is FailOn.missing else {"missing", "partial"}
             hits = [p.regional.text for p in a.priorities if p.status.value in bad]
             if hits:
-                failures.append(f"{name}: {len(hits)} regional priorities {'/'.join(sorted(bad))}: {'; '.join(hits)}")
+                failures.append(
+                    f"{name}: {len(hits)} regional priorities {'/'.join(sorted(bad))}: "
+                    + "; ".join(hits)
+                )
     for failure in failures:
         if not quiet:
             typer.echo(f"veiligheid: {failure}", err=True)

@@ -37,6 +37,7 @@ def split_compound(key: str, vocabulary: frozenset[str] | set[str]) -> tuple[str
         mod = key[:k]
         candidates = (
             mod,
+            word_key(mod),
             mod[:-1] if mod.endswith("s") else "",
             mod[:-2] if mod.endswith("en") else "",
         )

@@ -118,7 +118,7 @@ _SLASH_INFIX = r"(?<=[^\W\d_])/(?=[^\W\d_])"
 
 
 class _BuiltinDefaults(Dutch.Defaults):
-    infixes = [*(Dutch.Defaults.infixes or []), _SLASH_INFIX]
+    infixes = (*(Dutch.Defaults.infixes or ()), _SLASH_INFIX)
 
 
 class _BuiltinDutch(Dutch):

@@ -161,11 +161,18 @@ def _fuzzy_lookup(word: str, tagger: ThemeTagger) -> str | None:
 
 
 def _best_per_theme(spans: list[Span]) -> list[Span]:
-    """Drop spans contained in a longer span of the same theme."""
+    """Keep the longest matches: a span inside a longer span is dropped, whatever its theme
+    ("gedigitaliseerde" alone is not a theme of "gedigitaliseerde criminaliteit"); spans over
+    the same words with different themes are all kept."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[Span] = []
     for span in spans:
-        if any(k.label == span.label and k.start <= span.start and span.end <= k.end for k in kept):
+        if any(
+            k.start <= span.start
+            and span.end <= k.end
+            and (k.end - k.start > span.end - span.start or k.label == span.label)
+            for k in kept
+        ):
             continue
         kept.append(span)
     return kept

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from ..model import SourceLine
 
 # Private-use glyphs from Symbol/Wingdings fonts and common bullet characters.
-BULLET_GLYPHS = "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0e0\uf0de\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u25ba\u27a2\u2713\u00b7"
+BULLET_GLYPHS = (
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0e0\uf0de"  # Symbol/Wingdings private-use glyphs
+    "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u25ba\u27a2\u2713\u00b7"  # • ● ▪ ■ ◦ ‣ ► ➢ ✓ ·
+)
 _GLYPH_CLASS = "[" + re.escape(BULLET_GLYPHS) + "]"
 _GLYPH_SPLIT = re.compile(r"\s{2,}" + _GLYPH_CLASS + r"\s*")
 _GLYPH_START = re.compile(r"^\s*" + _GLYPH_CLASS + r"\s*")

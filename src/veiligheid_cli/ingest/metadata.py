@@ -126,7 +126,8 @@ def _kind(blocks: list[Block], full: str) -> DocumentKind:
 
 
 _SUBJECT_CUES = re.compile(
-    r"\b(?:nieuwe?|voor u ligt|ligt (?:nu )?(?:de |het )?.{0,40}voor|vast(?:stellen|gesteld| te stellen)|"
+    r"\b(?:nieuwe?|voor u ligt|ligt (?:nu )?(?:de |het )?.{0,40}voor|"
+    r"vast(?:stellen|gesteld| te stellen)|"
     r"instemmen|in te stemmen|geldt voor|gelden voor|periode)\b",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ import io
 import re
 import sys
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import InputError
@@ -159,7 +160,7 @@ def _page_lines(page: object) -> list[str]:
     width, height = page.width, page.height  # type: ignore[attr-defined]
     left = page.crop((0, 0, split_x, height))  # type: ignore[attr-defined]
     right = page.crop((split_x, 0, width, height))  # type: ignore[attr-defined]
-    return _layout_lines(left) + [""] + _layout_lines(right)
+    return [*_layout_lines(left), "", *_layout_lines(right)]
 
 
 def _layout_lines(page: object) -> list[str]:
@@ -173,8 +174,12 @@ def _layout_lines(page: object) -> list[str]:
     if not lines:
         return []
     lefts = Counter(round(line["x0"]) for line in lines)
-    margin = min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4)) if len(lines) > 3 else min(lefts)
-    pitches = sorted(b["top"] - a["top"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["top"])
+    margin = (
+        min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4))
+        if len(lines) > 3
+        else min(lefts)
+    )
+    pitches = sorted(b["top"] - a["top"] for a, b in pairwise(lines) if b["top"] > a["top"])
     pitch = pitches[len(pitches) // 4] if pitches else 0.0
     out: list[str] = []
     previous_top: float | None = None
@@ -277,4 +282,4 @@ def _is_running(s: str, page_no: int, offset: int | None, repeated: set[str], no
     if _PAGE_NUMBER.match(s):
         digits = re.search(r"\d+", s)
         return digits is not None and offset is not None and int(digits.group()) - page_no == offset
-    return norm(s) in repeated and not norm(s).strip("#").strip() == ""
+    return norm(s) in repeated and norm(s).strip("#").strip() != ""

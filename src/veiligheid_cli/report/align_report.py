@@ -50,7 +50,8 @@ def alignment_json(a: Alignment) -> dict:
             for p in a.priorities
         ],
         "local_only": [
-            {"text": i.text, "themes": i.themes, "line": i.line, "page": i.page} for i in a.local_only
+            {"text": i.text, "themes": i.themes, "line": i.line, "page": i.page}
+            for i in a.local_only
         ],
         "coverage": a.coverage,
     }
@@ -99,12 +100,24 @@ def to_markdown(a: Alignment) -> str:
     ]
     for n, p in enumerate(a.priorities, 1):
         best = p.evidence[0] if p.evidence else None
-        ev = f"{md_escape(_abbreviate(best.text, 90))} ({best.kind}, {location(best.line, best.page)})" if best else "–"
-        out.append(f"| {n} | {md_escape(p.regional.text)} | {p.status.value} | {p.score:.2f} | {ev} |")
+        ev = (
+            f"{md_escape(_abbreviate(best.text, 90))} "
+            f"({best.kind}, {location(best.line, best.page)})"
+            if best
+            else "–"
+        )
+        out.append(
+            f"| {n} | {md_escape(p.regional.text)} | {p.status.value} | {p.score:.2f} | {ev} |"
+        )
     out += ["", "## Evidence per regional priority", ""]
     for n, p in enumerate(a.priorities, 1):
         themes = ", ".join(p.regional.themes) or "no theme recognised"
-        out += [f"### {n}. {p.regional.text} — {p.status.value}", "", f"Themes: {themes}. {p.reason.capitalize()}.", ""]
+        out += [
+            f"### {n}. {p.regional.text} — {p.status.value}",
+            "",
+            f"Themes: {themes}. {p.reason.capitalize()}.",
+            "",
+        ]
         for e in p.evidence:
             out.append(f"> {md_escape(e.text)}")
             out.append(f"> — {e.kind}, {location(e.line, e.page)}, score {e.score:.2f}")
@@ -112,7 +125,10 @@ def to_markdown(a: Alignment) -> str:
         if not p.evidence:
             out += ["_No evidence in the local plan._", ""]
     out += [f"## Local priorities without a regional counterpart ({len(a.local_only)})", ""]
-    out += [f"- {md_escape(i.text)} ({location(i.line, i.page)}; {', '.join(i.themes) or '–'})" for i in a.local_only]
+    out += [
+        f"- {md_escape(i.text)} ({location(i.line, i.page)}; {', '.join(i.themes) or '–'})"
+        for i in a.local_only
+    ]
     if not a.local_only:
         out.append("_None._")
     return "\n".join(out) + "\n"
@@ -121,16 +137,36 @@ def to_markdown(a: Alignment) -> str:
 def to_csv(a: Alignment) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["local", "regional", "regional_priority", "themes", "status", "score",
-                "evidence_text", "evidence_kind", "evidence_line", "evidence_page"])
+    w.writerow(
+        [
+            "local",
+            "regional",
+            "regional_priority",
+            "themes",
+            "status",
+            "score",
+            "evidence_text",
+            "evidence_kind",
+            "evidence_line",
+            "evidence_page",
+        ]
+    )
     for p in a.priorities:
         best = p.evidence[0] if p.evidence else None
-        w.writerow([
-            a.local.document.path, a.regional.document.path, p.regional.text,
-            " ".join(p.regional.themes), p.status.value, f"{p.score:.3f}",
-            best.text if best else "", best.kind if best else "",
-            best.line if best else "", best.page if best and best.page else "",
-        ])
+        w.writerow(
+            [
+                a.local.document.path,
+                a.regional.document.path,
+                p.regional.text,
+                " ".join(p.regional.themes),
+                p.status.value,
+                f"{p.score:.3f}",
+                best.text if best else "",
+                best.kind if best else "",
+                best.line if best else "",
+                best.page if best and best.page else "",
+            ]
+        )
     return buf.getvalue()
 
 
@@ -139,7 +175,10 @@ def table_renderables(a: Alignment) -> list:
     from rich.text import Text
 
     table = Table(
-        title=f"{_name(a.local)} × {_name(a.regional)}", title_justify="left", expand=True, show_lines=True
+        title=f"{_name(a.local)} × {_name(a.regional)}",
+        title_justify="left",
+        expand=True,
+        show_lines=True,
     )
     table.add_column("Regional priority", ratio=3)
     table.add_column("Status", no_wrap=True)
@@ -161,7 +200,11 @@ def table_renderables(a: Alignment) -> list:
             evidence,
         )
     local_only = ", ".join(_abbreviate(i.text, 40) for i in a.local_only) or "none"
-    return [table, Text(summary_line(a), style="bold"), Text(f"Local-only priorities: {local_only}", style="dim")]
+    return [
+        table,
+        Text(summary_line(a), style="bold"),
+        Text(f"Local-only priorities: {local_only}", style="dim"),
+    ]
 
 
 # --- several plans against one regional strategy -------------------------------------------
@@ -185,10 +228,14 @@ def matrix_csv(alignments: list[Alignment]) -> str:
     priorities = [p.regional.text for p in alignments[0].priorities]
     w.writerow(["plan", "organization", *priorities, "coverage"])
     for a in alignments:
-        w.writerow([
-            a.local.document.path, a.local.document.metadata.organization,
-            *[p.status.value for p in a.priorities], f"{a.coverage:.3f}",
-        ])
+        w.writerow(
+            [
+                a.local.document.path,
+                a.local.document.metadata.organization,
+                *[p.status.value for p in a.priorities],
+                f"{a.coverage:.3f}",
+            ]
+        )
     return buf.getvalue()
 
 
@@ -200,12 +247,16 @@ def matrix_markdown(alignments: list[Alignment]) -> str:
         "",
         f"Regional strategy: `{regional.document.path}`",
         "",
-        "| Plan | " + " | ".join(md_escape(_abbreviate(p, 40)) for p in priorities) + " | Coverage |",
+        "| Plan | "
+        + " | ".join(md_escape(_abbreviate(p, 40)) for p in priorities)
+        + " | Coverage |",
         "|---|" + "---|" * len(priorities) + "---|",
     ]
     for a in alignments:
         cells = [p.status.value for p in a.priorities]
-        out.append(f"| {md_escape(_name(a.local))} | " + " | ".join(cells) + f" | {a.coverage:.0%} |")
+        out.append(
+            f"| {md_escape(_name(a.local))} | " + " | ".join(cells) + f" | {a.coverage:.0%} |"
+        )
     return "\n".join(out) + "\n"
 
 

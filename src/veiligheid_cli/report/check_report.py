@@ -81,13 +81,18 @@ def to_junit(path: str, findings: list[Finding], check_ids: list[str], fail_rank
         if failing:
             failures += 1
             failure = ET.SubElement(
-                case, "failure", message=f"{len(failing)} finding(s)", type=failing[0].severity.value
+                case,
+                "failure",
+                message=f"{len(failing)} finding(s)",
+                type=failing[0].severity.value,
             )
             failure.text = "\n".join(f"{location(f.line, f.page)}: {f.message}" for f in failing)
         others = [f for f in own if f.severity.rank < fail_rank]
         if others:
             out = ET.SubElement(case, "system-out")
-            out.text = "\n".join(f"{f.severity.value} {location(f.line, f.page)}: {f.message}" for f in others)
+            out.text = "\n".join(
+                f"{f.severity.value} {location(f.line, f.page)}: {f.message}" for f in others
+            )
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     root = ET.Element("testsuites")

@@ -59,7 +59,8 @@ def to_markdown(ex: Extraction) -> str:
         for n, item in enumerate(items, 1):
             out.append(
                 f"| {n} | {md_escape(item.text)} | {', '.join(item.themes) or '–'} | "
-                f"{md_escape(item.section)} | {location(item.line, item.page)} | {item.confidence:.2f} |"
+                f"{md_escape(item.section)} | {location(item.line, item.page)} | "
+                f"{item.confidence:.2f} |"
             )
         out.append("")
     return "\n".join(out)
