@@ -127,3 +127,21 @@ def test_themes_command_lists_taxonomy():
     assert {f["id"] for f in data["fields"]} >= {"woon_leefomgeving", "integriteit"}
     assert run_cli("themes").exit_code == 0
     assert "| `ondermijning` |" in run_cli("themes", "-f", "markdown").stdout
+
+
+def test_other_layout_without_themes_cue_goal_labels_and_targets():
+    """Markdown headings, a chapter that does not say 'thema's', 'Doel:' labels, a target year."""
+    from conftest import FIXTURES
+
+    ex = extract_file(FIXTURES / "plan-other-layout.md", Settings())
+    assert [p.themes[0] for p in ex.priorities] == [
+        "woninginbraak",
+        "jeugdoverlast",
+        "ondermijning",
+    ]
+    assert all(p.confidence < 0.7 for p in ex.priorities)  # inferred, not announced
+    goals = [g.text for g in ex.goals]
+    assert goals[0].startswith("In 2028 is het aantal woninginbraken met 20% gedaald")
+    assert goals[1].startswith("Minder meldingen van jeugdoverlast")
+    assert "15 integrale controles" in goals[2]
+    assert ex.document.metadata.period is not None and ex.document.metadata.period.start == 2025

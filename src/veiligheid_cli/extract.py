@@ -27,13 +27,22 @@ from .rules import ExtractRules
 _QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,120})[’'”\"]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
 _MEASURABLE = re.compile(
-    r"\d+\s*(?:%|procent)|\bhet aantal\b.*\b(?:omlaag|terug|daalt|dalen|stijgt|stijgen|verminder|"
-    r"verlag|verhog|halver)|\bmet\s+\d+\b|\bgemiddelde\b|\bniveau van\b|\bnaar\s+\d",
+    r"\d+\s*(?:%|procent)|\bhet aantal\b.*\b(?:omlaag|terug|daalt|dalen|gedaald|stijgt|stijgen|"
+    r"gestegen|afgenomen|toegenomen|verminder|verlag|verhog|halver)|\bmet\s+\d+\b|\bgemiddelde\b|\bniveau van\b|\bnaar\s+\d",
     re.IGNORECASE,
 )
 _GOAL_STATEMENT = re.compile(
+    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)\s*:|"
     r"\b(?:doel(?:stelling)?\s+(?:is|luidt|daarbij\s+is|hierbij\s+is)|als\s+doel(?:stelling)?\b|"
     r"(?:onze|de)\s+ambitie\s+is|streven\s+(?:we|wij)\s+naar|willen\s+(?:we|wij)\s+(?:het|de|in)\b)",
+    re.IGNORECASE,
+)
+_TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(?:20\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_COUNT = re.compile(r"\b\d+\b")
+_GOAL_LABEL = re.compile(
+    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)"
+    r"\s*:\s*",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s;,:]+$|\s+(?:en|of)$", re.IGNORECASE)
@@ -63,10 +72,15 @@ class _Extractor:
         self.goals: list[Item] = []
         self.references: list[Item] = []
         self.used: set[int] = set()  # block indices consumed as a priority/goal/reference
-        self.has_themes_chapter = any(
-            sec.children and self.rules.themes_chapter_cue.search(sec.block.text)
-            for sec in self.sections.values()
-        )
+        self.themes_chapters = {
+            i
+            for i, sec in self.sections.items()
+            if sec.children and self.rules.themes_chapter_cue.search(sec.block.text)
+        }
+        self.has_themes_chapter = bool(self.themes_chapters)
+        if not self.themes_chapters:
+            fallback = self._fallback_themes_chapter()
+            self.themes_chapters = {fallback} if fallback is not None else set()
 
     # --- sections -----------------------------------------------------------------------
 
@@ -113,9 +127,7 @@ class _Extractor:
         return out
 
     def _in_themes_chapter(self, index: int | None) -> bool:
-        return any(
-            self.rules.themes_chapter_cue.search(s.block.text) for s in self._ancestors(index)
-        )
+        return any(s.index in self.themes_chapters for s in self._ancestors(index))
 
     def _in_goal_section(self, index: int | None) -> bool:
         return any(self.rules.goal_section_cue.search(s.block.text) for s in self._ancestors(index))
@@ -277,12 +289,26 @@ class _Extractor:
                     )
                 self.used.add(i)
 
+    def _fallback_themes_chapter(self) -> int | None:
+        """Without a heading that announces the themes: the section whose direct subsections
+        are mostly themes (at least three, two thirds of them with a theme in the heading)."""
+        best, best_key = None, (0, 0)
+        for idx, sec in self.sections.items():
+            leaves = [i for i in sec.children if not self.sections[i].children]
+            themed = [i for i in leaves if self.sections[i].heading_themes]
+            key = (len(themed), sec.block.level)
+            if len(themed) >= 3 and len(themed) >= 2 * len(leaves) / 3 and key > best_key:
+                best, best_key = idx, key
+        return best
+
     def _themes_chapter_headings(self) -> None:
         for idx, sec in self.sections.items():
-            if sec.children or not self._in_themes_chapter(sec.parent) or sec.parent is None:
+            if sec.children or sec.parent is None or not self._in_themes_chapter(sec.parent):
                 continue
+            if not self.has_themes_chapter and not sec.heading_themes:
+                continue  # a chapter recognised by its themed headings: only themed sections
             themes = list(sec.heading_themes)
-            conf = 0.8 if themes else 0.65
+            conf = (0.8 if themes else 0.65) if self.has_themes_chapter else 0.6
             if not themes:
                 themes = [t for t, n in sec.themes.most_common(2) if n >= 2]
             text = _strip_number(sec.block.text)
@@ -365,6 +391,7 @@ class _Extractor:
             b = a.block
             if b.kind is not BlockKind.PARAGRAPH or i in self.used or self._in_skip_section(i):
                 continue
+            in_themes = self._in_themes_chapter(self.owner[i])
             offset = 0
             for sentence in _sentences(b.text):
                 start = b.text.find(sentence, offset)
@@ -376,6 +403,12 @@ class _Extractor:
                     self.rules.goal_cue.search(sentence)
                     or re.search(r"\bwillen\b|\bmoet\b", sentence)
                 )
+                target = (
+                    in_themes
+                    and _TARGET_YEAR.search(sentence)
+                    and (_MEASURABLE.search(sentence) or _COUNT.search(_YEAR.sub("", sentence)))
+                )
+                measurable = measurable or target
                 if not (statement or measurable):
                     continue
                 themes = self._hits_in(i, start, start + len(sentence))
@@ -455,6 +488,9 @@ def _strip_number(text: str) -> str:
 
 def _clean_item_text(text: str) -> str:
     text = _LEADING_ENUM.sub("", text.strip())
+    unlabelled = _GOAL_LABEL.sub("", text)
+    if unlabelled != text:  # "Doel: in 2028 ..." -> "In 2028 ..."
+        text = unlabelled[:1].upper() + unlabelled[1:]
     text = text.strip("‘’“”\"' ")
     while True:
         stripped = _TRAILING.sub("", text)
