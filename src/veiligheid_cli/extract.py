@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .lemmas import word_key
 from .model import Block, BlockKind, Document, DocumentKind, Extraction, Item, ItemKind
 from .nlp import AnalysedBlock, ThemeHit
 from .rules import ExtractRules
@@ -28,16 +29,20 @@ _QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,120})[’'”\"]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
 _MEASURABLE = re.compile(
     r"\d+\s*(?:%|procent)|\bhet aantal\b.*\b(?:omlaag|terug|daalt|dalen|gedaald|stijgt|stijgen|"
-    r"gestegen|afgenomen|toegenomen|verminder|verlag|verhog|halver)|\bmet\s+\d+\b|\bgemiddelde\b|\bniveau van\b|\bnaar\s+\d",
+    r"gestegen|afgenomen|toegenomen|verminder|verlag|verhog|halver)|\bmet\s+\d+\b|"
+    r"\bgemiddelde\b|\bniveau van\b|\bnaar\s+\d",
     re.IGNORECASE,
 )
 _GOAL_STATEMENT = re.compile(
-    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)\s*:|"
+    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|"
+    r"beoogd resultaat)\s*:|"
     r"\b(?:doel(?:stelling)?\s+(?:is|luidt|daarbij\s+is|hierbij\s+is)|als\s+doel(?:stelling)?\b|"
     r"(?:onze|de)\s+ambitie\s+is|streven\s+(?:we|wij)\s+naar|willen\s+(?:we|wij)\s+(?:het|de|in)\b)",
     re.IGNORECASE,
 )
 _TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(?:20\d\d)\b", re.IGNORECASE)
+# "tegen te gaan", "aan te pakken", "terug te dringen": separable verbs split by "te"
+_SEPARABLE = re.compile(r"\b([a-z]+)\s+te\s+([a-z]+)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNT = re.compile(r"\b\d+\b")
 _GOAL_LABEL = re.compile(
@@ -371,7 +376,10 @@ class _Extractor:
             in_goals = self._in_goal_section(sec)
             if not (in_themes or in_goals):
                 continue
-            has_verb = bool(a.keys & self.rules.goal_verb_keys)
+            has_verb = bool(a.keys & self.rules.goal_verb_keys) or any(
+                word_key(particle + verb) in self.rules.goal_verb_keys
+                for particle, verb in _SEPARABLE.findall(b.text.lower())
+            )
             measurable = bool(_MEASURABLE.search(b.text))
             lead = self._lead_in(i) if b.after_cue else None
             if in_goals and b.after_cue and lead is not None:
