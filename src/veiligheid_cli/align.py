@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -33,8 +33,6 @@ from .model import (
     PriorityAlignment,
 )
 from .rules import AlignConfig, Taxonomy
-
-KeyFunction = Callable[[Sequence[str]], list[frozenset[str]]]
 
 
 @dataclass(slots=True)
@@ -88,21 +86,13 @@ def score_pair(
 
 
 def align(
-    local: Extraction,
-    regional: Extraction,
-    config: AlignConfig,
-    taxonomy: Taxonomy,
-    keys_of: KeyFunction,
+    local: Extraction, regional: Extraction, config: AlignConfig, taxonomy: Taxonomy
 ) -> Alignment:
-    """Align the local plan with the regional priorities."""
+    """Align the local plan with the regional priorities (pure Python: no NLP model needed,
+    the items carry their lemma keys from extraction)."""
     regional_items = regional.priorities or regional.regional_references
-    pool = candidates(local)
-    all_keys = keys_of([r.text for r in regional_items] + [i.text for i, _ in pool])
-    regional_keys = all_keys[: len(regional_items)]
-    pool_c = [
-        _Candidate(item, kind, keys)
-        for (item, kind), keys in zip(pool, all_keys[len(regional_items) :], strict=True)
-    ]
+    regional_keys = [r.keys for r in regional_items]
+    pool_c = [_Candidate(item, kind, item.keys) for item, kind in candidates(local)]
     idf = _idf([c.keys for c in pool_c])
     results: list[PriorityAlignment] = []
     best_for_local: dict[int, float] = {}

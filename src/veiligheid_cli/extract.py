@@ -152,9 +152,18 @@ class _Extractor:
         return list(seen)
 
     def _item(
-        self, kind: ItemKind, i: int, text: str, themes: list[str], conf: float, cue: str
+        self,
+        kind: ItemKind,
+        i: int,
+        text: str,
+        themes: list[str],
+        conf: float,
+        cue: str,
+        span: tuple[int, int] | None = None,
     ) -> Item:
+        """An item from block i; `span` is its character range when it is part of the block."""
         b = self.blocks[i].block
+        keys = self.blocks[i].keys_between(*span) if span else self.blocks[i].keys
         text = _clean_item_text(text)
         if kind in (ItemKind.PRIORITY, ItemKind.REFERENCE) and text.count(".") == 1:
             text = text.rstrip(".")  # a priority is a name, not a sentence
@@ -167,6 +176,7 @@ class _Extractor:
             page=b.page,
             confidence=round(min(conf, 0.99), 2),
             cue=cue,
+            keys=keys,
         )
 
     def _lead_in(self, first_item: int) -> tuple[int, str] | None:
@@ -289,7 +299,13 @@ class _Extractor:
                         continue
                     target.append(
                         self._item(
-                            kind, i, part, themes, 0.85, f"enumeration after: {cue.group(0)}"
+                            kind,
+                            i,
+                            part,
+                            themes,
+                            0.85,
+                            f"enumeration after: {cue.group(0)}",
+                            (s, s + len(part)),
                         )
                     )
                 self.used.add(i)
@@ -346,7 +362,15 @@ class _Extractor:
                 regional = bool(self.rules.regional_cue.search(sentence[m.start() :]))
                 if regional and self.local_plan:
                     self.references.append(
-                        self._item(ItemKind.REFERENCE, i, sentence, themes, 0.6, "sentence")
+                        self._item(
+                            ItemKind.REFERENCE,
+                            i,
+                            sentence,
+                            themes,
+                            0.6,
+                            "sentence",
+                            (start, start + len(sentence)),
+                        )
                     )
                     continue
                 if (
@@ -361,7 +385,15 @@ class _Extractor:
                 ):
                     continue  # the section is already a priority; the sentence confirms it
                 self.priorities.append(
-                    self._item(ItemKind.PRIORITY, i, sentence, themes, 0.6, "sentence")
+                    self._item(
+                        ItemKind.PRIORITY,
+                        i,
+                        sentence,
+                        themes,
+                        0.6,
+                        "sentence",
+                        (start, start + len(sentence)),
+                    )
                 )
 
     # --- goals --------------------------------------------------------------------------
@@ -423,7 +455,15 @@ class _Extractor:
                 if not themes:
                     continue
                 self.goals.append(
-                    self._item(ItemKind.GOAL, i, sentence, themes, 0.6, "goal sentence")
+                    self._item(
+                        ItemKind.GOAL,
+                        i,
+                        sentence,
+                        themes,
+                        0.6,
+                        "goal sentence",
+                        (start, start + len(sentence)),
+                    )
                 )
 
     def _reassign_displaced_goals(self) -> None:
@@ -471,7 +511,13 @@ class _Extractor:
                 if themes:
                     out.append(
                         self._item(
-                            ItemKind.MENTION, i, sentence[:_MAX_ITEM_CHARS], themes, 0.5, "mention"
+                            ItemKind.MENTION,
+                            i,
+                            sentence[:_MAX_ITEM_CHARS],
+                            themes,
+                            0.5,
+                            "mention",
+                            (start, start + len(sentence)),
                         )
                     )
         return out

@@ -116,6 +116,8 @@ class Item:
     page: int | None = None
     confidence: float = 0.0
     cue: str = ""  # why the extractor took it, for explanations
+    # lemma keys of the item's content words (for alignment; not part of any report)
+    keys: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
 
     def location(self) -> str:
         return f"p. {self.page}, line {self.line}" if self.page else f"line {self.line}"

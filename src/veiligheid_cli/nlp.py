@@ -152,9 +152,19 @@ class AnalysedBlock:
     """A block with what the NLP stage found in it."""
 
     block: Block
-    keys: frozenset[str]  # lemma keys and compound parts of content words
     hits: list[ThemeHit]
     sentences: list[tuple[int, int]]  # character spans of sentences
+    # (start character, lemma key and compound parts) of every content word
+    token_keys: list[tuple[int, tuple[str, ...]]]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Lemma keys and compound parts of all content words of the block."""
+        return frozenset(k for _, keys in self.token_keys for k in keys)
+
+    def keys_between(self, start: int, end: int) -> frozenset[str]:
+        """Lemma keys of the content words that start within [start, end)."""
+        return frozenset(k for pos, keys in self.token_keys if start <= pos < end for k in keys)
 
     @property
     def themes(self) -> list[str]:
@@ -165,23 +175,20 @@ class AnalysedBlock:
         return list(seen)
 
 
-def content_keys(doc: Doc) -> frozenset[str]:
-    """Lemma keys of content words plus compound parts (stop words and punctuation left out)."""
-    keys: set[str] = set()
+def content_token_keys(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
+    """Lemma keys (plus compound parts) of content words; stop words and punctuation left out."""
+    out = []
     for token in doc:
         if token.is_stop or token.is_punct or token.is_space or len(token.norm_) < 3:
             continue
-        keys.add(token.norm_)
-        keys.update(token._.parts)
-    return frozenset(keys)
+        out.append((token.idx, (token.norm_, *token._.parts)))
+    return out
 
 
-def analyse_texts(
-    nlp: Language, texts: list[str]
-) -> list[tuple[frozenset[str], list[ThemeHit], list[tuple[int, int]]]]:
-    """Run the pipeline over texts; return keys, theme hits and sentence spans for each."""
+def analyse_blocks(nlp: Language, blocks: list[Block]) -> list[AnalysedBlock]:
+    """The NLP stage for a document: every block analysed, in order."""
     out = []
-    for doc in nlp.pipe(texts, batch_size=256):
+    for block, doc in zip(blocks, nlp.pipe([b.text for b in blocks], batch_size=256), strict=True):
         hits = [
             ThemeHit(span.label_, span.text, span.start_char, span.end_char, span.id_ or "term")
             for span in doc.spans.get("themes", [])
@@ -191,14 +198,5 @@ def analyse_texts(
             if doc.has_annotation("SENT_START")
             else [(0, len(doc.text))]
         )
-        out.append((content_keys(doc), hits, sentences))
+        out.append(AnalysedBlock(block, hits, sentences, content_token_keys(doc)))
     return out
-
-
-def analyse_blocks(nlp: Language, blocks: list[Block]) -> list[AnalysedBlock]:
-    """The NLP stage for a document: every block analysed, in order."""
-    results = analyse_texts(nlp, [b.text for b in blocks])
-    return [
-        AnalysedBlock(block, keys, hits, sentences)
-        for block, (keys, hits, sentences) in zip(blocks, results, strict=True)
-    ]

@@ -41,27 +41,10 @@ def extract_file(path: str | Path, settings: Settings) -> Extraction:
     return analyse_document(ingest(str(path)), settings)
 
 
-def keys_function(settings: Settings):
-    """A function texts -> lemma key sets, using the run's NLP pipeline."""
-    from .nlp import THEME_COMPONENT, content_keys
-    from .themes import themed_pipeline
-
-    nlp = themed_pipeline(settings.model, settings.resolved_rules())
-    needed = [name for name in nlp.pipe_names if name != THEME_COMPONENT]
-
-    def keys_of(texts):
-        with nlp.select_pipes(enable=needed):
-            return [content_keys(doc) for doc in nlp.pipe(list(texts), batch_size=256)]
-
-    return keys_of
-
-
 def align_extractions(local: Extraction, regional: Extraction, settings: Settings):
     """Align two extracted documents with the weights and thresholds of rules/config.yaml."""
     from .align import align
     from .rules import load_config, load_taxonomy
 
     rules_dir = settings.resolved_rules()
-    return align(
-        local, regional, load_config(rules_dir), load_taxonomy(rules_dir), keys_function(settings)
-    )
+    return align(local, regional, load_config(rules_dir), load_taxonomy(rules_dir))
