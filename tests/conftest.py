@@ -49,3 +49,12 @@ def leusden_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("pdf") / "leusden-ivp-2016-2019.pdf"
     return text_to_pdf(LEUSDEN_IVP.read_text(encoding="utf-8"), path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never read or write the user's cache of extracted documents."""
+    import os
+
+    os.environ["VEILIGHEID_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield

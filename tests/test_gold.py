@@ -7,11 +7,12 @@ The floors below are what the extractor must keep reaching; the measured figures
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS
 
 from veiligheid_cli.evaluate import LISTS, Score, load_gold, score_extraction
 from veiligheid_cli.ingest import ingest
 from veiligheid_cli.pipeline import Settings, extract_file
+
+from conftest import CORPUS
 
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 FLOORS = {  # list: (precision, recall, theme accuracy)

@@ -83,6 +83,9 @@ OutputOpt = Annotated[
     str | None,
     typer.Option("--output", "-o", help="Write to FILE instead of stdout (written atomically)."),
 ]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Do not read or write the cache of extracted documents.")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
 FileArg = Annotated[
     str, typer.Argument(metavar="FILE", help="A .txt, .md or .pdf file, or - for stdin.")
@@ -234,6 +237,7 @@ def align(
     ] = None,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
 ) -> int:
     """How well do local priorities and goals address the regional priorities?
@@ -241,8 +245,9 @@ def align(
     Examples: `veiligheid align leusden.txt rvs.txt`;
     `veiligheid align --regional rvs.txt a.txt b.pdf -f csv -o matrix.csv`.
     """
+    from .cache import cached_extract
     from .errors import UsageError
-    from .pipeline import Settings, align_extractions, extract_file
+    from .pipeline import Settings, align_extractions
     from .report import align_report, emit, render_rich
     from .rules import load_config
 
@@ -254,15 +259,14 @@ def align(
         local_files = files
     settings = Settings(model, rules)
     load_config(settings.resolved_rules())  # a broken config fails before any work is done
-    regional_ex = extract_file(regional, settings)
+    regional_ex = cached_extract(regional, settings, not no_cache)
     if not (regional_ex.priorities or regional_ex.regional_references):
         raise UsageError(f"{regional}: no regional priorities found in this document")
     alignments = []
     with progress(len(local_files), "Aligning", quiet) as advance:
         for path in local_files:
-            alignments.append(
-                align_extractions(extract_file(path, settings), regional_ex, settings)
-            )
+            local = cached_extract(path, settings, not no_cache)
+            alignments.append(align_extractions(local, regional_ex, settings))
             advance()
     if len(alignments) == 1:
         a = alignments[0]
@@ -343,6 +347,97 @@ def check(
         text = check_report.to_markdown(path, findings, failed)
     emit(text, output)
     return EXIT_FINDINGS if failed else 0
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="DIR_OR_FILES...", help="Plans, or directories of plans.")
+    ],
+    regional: Annotated[str, typer.Option("--regional", "-r", help="The regional strategy.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Directory for the reports (created if needed).")
+    ] = "veiligheid-report",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes.")] = 1,
+    model: ModelOpt = None,
+    rules: RulesOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+) -> int:
+    """Align many plans with one regional strategy: a report per plan, an index and a matrix.
+
+    Writes OUTPUT/<plan>.md and .json, OUTPUT/index.md, index.json and matrix.csv. A file that
+    fails is reported and skipped; the exit code is then 1.
+    """
+    from pathlib import Path
+
+    from .batch import collect_files, run_batch
+    from .pipeline import Settings
+    from .report.batch_report import write_outputs
+    from .rules import load_config
+
+    settings = Settings(model, rules)
+    load_config(settings.resolved_rules())
+    files = collect_files(inputs, exclude=regional)
+    with progress(len(files), "Aligning plans", quiet) as advance:
+
+        def done(result) -> None:
+            if result.error:
+                typer.echo(f"veiligheid: error: {result.error}", err=True)
+            advance()
+
+        result = run_batch(
+            files, regional, settings, jobs=jobs, use_cache=not no_cache, on_done=done
+        )
+    write_outputs(result, Path(output))
+    if not quiet:
+        typer.echo(
+            f"veiligheid: {len(files) - len(result.failed)} of {len(files)} plans aligned, "
+            f"{len(result.failed)} failed; reports in {output}/",
+            err=True,
+        )
+    return EXIT_FINDINGS if result.failed else 0
+
+
+@app.command()
+def common(
+    files: Annotated[list[str], typer.Argument(metavar="FILES...", help="Plans, or directories.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ReportFormat.table
+    ),
+    output: OutputOpt = None,
+    min_plans: Annotated[
+        int, typer.Option(min=1, help="Only themes that at least this many plans prioritise.")
+    ] = 1,
+    model: ModelOpt = None,
+    rules: RulesOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Which themes do how many plans prioritise? Input for a new regional strategy."""
+    from .batch import collect_files, common_themes, plan_names
+    from .cache import cached_extract
+    from .pipeline import Settings
+    from .report import batch_report, emit
+    from .rules import load_taxonomy
+
+    settings = Settings(model, rules)
+    taxonomy = load_taxonomy(settings.resolved_rules())
+    paths = collect_files(files)
+    extractions = []
+    with progress(len(paths), "Extracting", quiet) as advance:
+        for path in paths:
+            extractions.append(cached_extract(path, settings, not no_cache))
+            advance()
+    labels = {t.id: (t.label, taxonomy.field_label(t.field)) for t in taxonomy.themes}
+    counts = [c for c in common_themes(extractions, labels) if len(c.priority_plans) >= min_plans]
+    plans = plan_names(extractions)
+    render = {
+        ReportFormat.table: batch_report.common_table,
+        ReportFormat.markdown: batch_report.common_markdown,
+        ReportFormat.json: batch_report.common_json,
+    }[fmt]
+    emit(render(counts, plans), output)
 
 
 def _threshold_exit(

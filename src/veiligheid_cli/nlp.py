@@ -28,11 +28,10 @@ from spacy.tokens import Doc, Token
 from .errors import UsageError
 from .lemmas import MIN_HEAD, MIN_PART, split_compound, word_key
 from .model import Block
+from .nlp_names import BUILTIN, TRAINED_MODELS
 
 KEY_COMPONENT = "veiligheid_lemma_keys"
 THEME_COMPONENT = "veiligheid_themes"
-TRAINED_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
-BUILTIN = "builtin"
 
 if not Token.has_extension("parts"):
     Token.set_extension("parts", default=())

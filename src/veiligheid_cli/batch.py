@@ -1,0 +1,147 @@
+"""Many plans at once: align every plan with one regional strategy, and find common themes.
+
+Each plan is ingested, extracted (through the cache) and aligned on its own; a failure of one
+file is recorded and the others go on. With jobs > 1 the plans are spread over worker processes,
+each of which loads the NLP pipeline once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, VeiligheidError
+from .model import Alignment, Extraction
+from .pipeline import Settings
+
+DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".pdf"}
+
+
+@dataclass(slots=True)
+class PlanResult:
+    path: str
+    alignment: Alignment | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.alignment is not None
+
+
+@dataclass(slots=True)
+class BatchResult:
+    regional: Extraction
+    plans: list[PlanResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[PlanResult]:
+        return [p for p in self.plans if not p.ok]
+
+
+def collect_files(inputs: Iterable[str], exclude: str | None = None) -> list[str]:
+    """Files named directly, plus the documents in named directories (not recursive, sorted;
+    README files and the regional strategy itself are left out)."""
+    skip = Path(exclude).resolve() if exclude else None
+    out: list[str] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            out += sorted(
+                str(p)
+                for p in path.iterdir()
+                if p.is_file()
+                and p.suffix.lower() in DOCUMENT_SUFFIXES
+                and p.resolve() != skip
+                and not p.name.lower().startswith("readme")
+            )
+        else:
+            out.append(name)
+    if not out:
+        raise InputError("no .txt, .md or .pdf files found in " + ", ".join(inputs))
+    return out
+
+
+def _align_one(path: str, regional: Extraction, settings: Settings, use_cache: bool) -> PlanResult:
+    from .cache import cached_extract
+    from .pipeline import align_extractions
+
+    try:
+        local = cached_extract(path, settings, use_cache)
+        return PlanResult(path, align_extractions(local, regional, settings))
+    except VeiligheidError as exc:
+        return PlanResult(path, error=str(exc))
+
+
+def run_batch(
+    files: list[str],
+    regional_path: str,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    use_cache: bool = True,
+    on_done: Callable[[PlanResult], None] = lambda _r: None,
+) -> BatchResult:
+    """Align every file with the regional strategy; results in the order of `files`."""
+    from .cache import cached_extract
+
+    regional = cached_extract(regional_path, settings, use_cache)
+    if not (regional.priorities or regional.regional_references):
+        raise InputError(f"{regional_path}: no regional priorities found in this document")
+    results: dict[str, PlanResult] = {}
+    if jobs <= 1 or len(files) < 2:
+        for path in files:
+            results[path] = _align_one(path, regional, settings, use_cache)
+            on_done(results[path])
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {
+                pool.submit(_align_one, path, regional, settings, use_cache): path for path in files
+            }
+            for future in as_completed(futures):
+                path = futures[future]
+                try:
+                    results[path] = future.result()
+                except Exception as exc:  # a crashed worker: report the file, keep going
+                    results[path] = PlanResult(path, error=f"{path}: worker failed ({exc})")
+                on_done(results[path])
+    return BatchResult(regional, [results[p] for p in files])
+
+
+def plan_names(extractions: list[Extraction]) -> list[str]:
+    """The organization per plan; the file name is added where two plans share one."""
+    orgs = [ex.document.metadata.organization or Path(ex.document.path).stem for ex in extractions]
+    return [
+        f"{org} ({Path(ex.document.path).stem})" if orgs.count(org) > 1 else org
+        for org, ex in zip(orgs, extractions, strict=True)
+    ]
+
+
+@dataclass(slots=True)
+class ThemeCount:
+    theme: str
+    label: str
+    field: str
+    priority_plans: list[str]
+    goal_plans: list[str]
+
+
+def common_themes(
+    extractions: list[Extraction], labels: dict[str, tuple[str, str]]
+) -> list[ThemeCount]:
+    """Per theme: which plans name it among their priorities, and which among their goals."""
+    counts: dict[str, ThemeCount] = {}
+
+    def entry(theme: str) -> ThemeCount:
+        label, field_label = labels.get(theme, (theme, ""))
+        return counts.setdefault(theme, ThemeCount(theme, label, field_label, [], []))
+
+    for ex, name in zip(extractions, plan_names(extractions), strict=True):
+        for theme in {t for item in ex.priorities for t in item.themes}:
+            entry(theme).priority_plans.append(name)
+        for theme in {t for item in ex.goals for t in item.themes}:
+            entry(theme).goal_plans.append(name)
+    return sorted(
+        counts.values(), key=lambda c: (-len(c.priority_plans), -len(c.goal_plans), c.theme)
+    )

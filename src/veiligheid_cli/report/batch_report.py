@@ -1,0 +1,167 @@
+"""Reports for `veiligheid batch` (index, per-plan files) and `veiligheid common`."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ..batch import BatchResult, ThemeCount
+from . import align_report, dump_json, md_escape, schema, write_atomic
+
+
+def report_names(paths: list[str]) -> dict[str, str]:
+    """A file stem per plan; plans with the same stem get their suffix added."""
+    stems = [Path(p).stem for p in paths]
+    names = {}
+    for path, stem in zip(paths, stems, strict=True):
+        names[path] = stem if stems.count(stem) == 1 else f"{stem}-{Path(path).suffix.lstrip('.')}"
+    return names
+
+
+def index_json(result: BatchResult, names: dict[str, str]) -> str:
+    plans = []
+    for plan in result.plans:
+        entry: dict = {"path": plan.path, "status": "ok" if plan.ok else "failed"}
+        if plan.alignment is not None:
+            a = plan.alignment
+            entry |= {
+                "organization": a.local.document.metadata.organization,
+                "report": f"{names[plan.path]}.md",
+                "coverage": a.coverage,
+                "regional_priorities": {p.regional.text: p.status.value for p in a.priorities},
+            }
+        else:
+            entry["error"] = plan.error
+        plans.append(entry)
+    meta = result.regional.document
+    return dump_json(
+        {
+            "schema": schema("batch"),
+            "regional": {"path": meta.path, "organization": meta.metadata.organization},
+            "plans": plans,
+            "failed": len(result.failed),
+        }
+    )
+
+
+def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
+    regional = result.regional
+    priorities = [p.text for p in regional.priorities or regional.regional_references]
+    ok = [p for p in result.plans if p.ok]
+    region = regional.document.metadata.organization or regional.document.path
+    out = [
+        f"# Batch alignment: {len(result.plans)} plans × {region}",
+        "",
+        f"Regional strategy: `{regional.document.path}`. "
+        f"{len(ok)} aligned, {len(result.failed)} failed.",
+        "",
+        "| Plan | " + " | ".join(md_escape(p[:40]) for p in priorities) + " | Coverage | Report |",
+        "|---|" + "---|" * len(priorities) + "---|---|",
+    ]
+    for plan in ok:
+        a = plan.alignment
+        assert a is not None
+        cells = [p.status.value for p in a.priorities]
+        name = a.local.document.metadata.organization or plan.path
+        out.append(
+            f"| {md_escape(name)} | "
+            + " | ".join(cells)
+            + f" | {a.coverage:.0%} | [{names[plan.path]}.md]({names[plan.path]}.md) |"
+        )
+    if result.failed:
+        out += ["", "## Failed", ""]
+        out += [f"- {md_escape(p.error or p.path)}" for p in result.failed]
+    return "\n".join(out) + "\n"
+
+
+def write_outputs(result: BatchResult, outdir: Path) -> list[Path]:
+    """Per-plan markdown and JSON reports, index.md, index.json and matrix.csv."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    names = report_names([p.path for p in result.plans])
+    written = []
+    for plan in result.plans:
+        if plan.alignment is None:
+            continue
+        for suffix, render in ((".md", align_report.to_markdown), (".json", align_report.to_json)):
+            target = outdir / f"{names[plan.path]}{suffix}"
+            write_atomic(target, render(plan.alignment))
+            written.append(target)
+    alignments = [p.alignment for p in result.plans if p.alignment is not None]
+    outputs = [
+        ("index.md", index_markdown(result, names)),
+        ("index.json", index_json(result, names)),
+    ]
+    if alignments:
+        outputs.append(("matrix.csv", align_report.matrix_csv(alignments)))
+    for name, text in outputs:
+        write_atomic(outdir / name, text)
+        written.append(outdir / name)
+    return written
+
+
+# --- common -------------------------------------------------------------------------------
+
+
+def common_json(counts: list[ThemeCount], plans: list[str]) -> str:
+    return dump_json(
+        {
+            "schema": schema("common"),
+            "plans": plans,
+            "themes": [
+                {
+                    "theme": c.theme,
+                    "label": c.label,
+                    "field": c.field,
+                    "priority_count": len(c.priority_plans),
+                    "goal_count": len(c.goal_plans),
+                    "priority_plans": c.priority_plans,
+                    "goal_plans": c.goal_plans,
+                }
+                for c in counts
+            ],
+        }
+    )
+
+
+def common_markdown(counts: list[ThemeCount], plans: list[str]) -> str:
+    out = [
+        f"# Common themes across {len(plans)} plans",
+        "",
+        "How many plans name each theme among their priorities (and among their goals): the "
+        "greatest common denominator for a regional strategy.",
+        "",
+        "| Theme | Field | Priority in | Goal in | Plans (priority) |",
+        "|---|---|---|---|---|",
+    ]
+    for c in counts:
+        out.append(
+            f"| {md_escape(c.label)} (`{c.theme}`) | {md_escape(c.field)} | "
+            f"{len(c.priority_plans)}/{len(plans)} | {len(c.goal_plans)}/{len(plans)} | "
+            f"{md_escape(', '.join(c.priority_plans)) or '–'} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def common_table(counts: list[ThemeCount], plans: list[str], width: int = 120) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(record=True, file=io.StringIO(), width=width, color_system=None)
+    table = Table(
+        title=f"Common themes across {len(plans)} plans", title_justify="left", expand=True
+    )
+    table.add_column("Theme", ratio=3)
+    table.add_column("Field", ratio=2)
+    table.add_column("Priority in", justify="right")
+    table.add_column("Goal in", justify="right")
+    table.add_column("Plans (priority)", ratio=4)
+    for c in counts:
+        table.add_row(
+            c.label,
+            c.field,
+            f"{len(c.priority_plans)}/{len(plans)}",
+            f"{len(c.goal_plans)}/{len(plans)}",
+            ", ".join(c.priority_plans) or "–",
+        )
+    console.print(table)
+    return console.export_text()
