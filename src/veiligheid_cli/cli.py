@@ -65,6 +65,9 @@ class FailLevel(StrEnum):
     info = "info"
 
 
+ReportFormatOpt = Annotated[
+    ReportFormat, typer.Option("--format", "-f", help="Output format: table, markdown or json.")
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
@@ -165,9 +168,7 @@ def _click_exception_types() -> tuple[tuple[type, ...], tuple[type, ...], tuple[
 @app.command()
 def extract(
     file: FileArg,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ReportFormat.table
-    ),
+    fmt: ReportFormatOpt = ReportFormat.table,
     output: OutputOpt = None,
     model: ModelOpt = None,
     rules: RulesOpt = None,
@@ -191,9 +192,7 @@ def extract(
 
 @app.command()
 def themes(
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ReportFormat.table
-    ),
+    fmt: ReportFormatOpt = ReportFormat.table,
     output: OutputOpt = None,
     rules: RulesOpt = None,
 ) -> None:
@@ -402,9 +401,7 @@ def batch(
 @app.command()
 def common(
     files: Annotated[list[str], typer.Argument(metavar="FILES...", help="Plans, or directories.")],
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ReportFormat.table
-    ),
+    fmt: ReportFormatOpt = ReportFormat.table,
     output: OutputOpt = None,
     min_plans: Annotated[
         int, typer.Option(min=1, help="Only themes that at least this many plans prioritise.")

@@ -93,6 +93,16 @@ class _Checker:
             raise self.fail(key, "expected a non-empty list of strings")
         return [self.string(v, f"{key}[{i}]") for i, v in enumerate(value)]
 
+    def regexes(self, value: Any, key: str) -> list[re.Pattern[str]]:
+        """A non-empty list of valid regular expressions, compiled case-insensitively."""
+        compiled = []
+        for i, pattern in enumerate(self.strings(value, key)):
+            try:
+                compiled.append(re.compile(pattern, re.IGNORECASE))
+            except re.error as exc:
+                raise self.fail(f"{key}[{i}]", f"invalid regular expression: {exc}") from None
+        return compiled
+
     def number(self, value: Any, key: str, lo: float = 0.0, hi: float = 1e9) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, "expected a number")
@@ -349,12 +359,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     c.require(data, {"goal_verbs", *_CUE_KEYS}, "")
     compiled: dict[str, re.Pattern[str]] = {}
     for key in _CUE_KEYS:
-        parts = c.strings(data[key], key)
-        for i, part in enumerate(parts):
-            try:
-                re.compile(part)
-            except re.error as exc:
-                raise c.fail(f"{key}[{i}]", f"invalid regular expression: {exc}") from None
+        parts = [p.pattern for p in c.regexes(data[key], key)]
         # Cues with their own anchor (^) stand alone; the others must start at a word start.
         alternatives = [p if p.startswith("^") else rf"(?<!\w){p}" for p in parts]
         compiled[key] = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
@@ -432,13 +437,7 @@ def load_checks(rules_dir: str | Path | None = None) -> dict[str, CheckRule]:
             elif kind == "strings":
                 params[name] = c.strings(item[name], pkey, required=False)
             else:
-                compiled = []
-                for i, pattern in enumerate(c.strings(item[name], pkey)):
-                    try:
-                        compiled.append(re.compile(pattern, re.IGNORECASE))
-                    except re.error as exc:
-                        raise c.fail(f"{pkey}[{i}]", f"invalid regular expression: {exc}") from None
-                params[name] = compiled
+                params[name] = c.regexes(item[name], pkey)
         out[check_id] = CheckRule(
             check_id,
             enabled,

@@ -56,6 +56,16 @@ def location(line: int | None, page: int | None) -> str:
     return f"p.{page} l.{line}" if page else f"l.{line}"
 
 
+def rich_to_text(renderables: list, width: int = 120) -> str:
+    """Rich renderables as plain text (no colour), for files, pipes and tests."""
+    from rich.console import Console
+
+    console = Console(record=True, file=io.StringIO(), width=width, color_system=None)
+    for r in renderables:
+        console.print(r)
+    return console.export_text()
+
+
 def render_rich(renderables: list, output: str | None, width: int = 120) -> None:
     """Print rich renderables: in colour on a terminal, as plain text to a file or a pipe."""
     from rich.console import Console
@@ -65,7 +75,4 @@ def render_rich(renderables: list, output: str | None, width: int = 120) -> None
         for r in renderables:
             console.print(r)
         return
-    console = Console(record=True, file=io.StringIO(), width=width, color_system=None)
-    for r in renderables:
-        console.print(r)
-    emit(console.export_text(), output)
+    emit(rich_to_text(renderables, width), output)

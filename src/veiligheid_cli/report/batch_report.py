@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from ..batch import BatchResult, ThemeCount
-from . import align_report, dump_json, md_escape, schema, write_atomic
+from . import align_report, dump_json, md_escape, rich_to_text, schema, write_atomic
 
 
 def report_names(paths: list[str]) -> dict[str, str]:
@@ -143,10 +142,9 @@ def common_markdown(counts: list[ThemeCount], plans: list[str]) -> str:
 
 
 def common_table(counts: list[ThemeCount], plans: list[str], width: int = 120) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(record=True, file=io.StringIO(), width=width, color_system=None)
+    parts: list = []
     table = Table(
         title=f"Common themes across {len(plans)} plans", title_justify="left", expand=True
     )
@@ -163,5 +161,5 @@ def common_table(counts: list[ThemeCount], plans: list[str], width: int = 120) -
             f"{len(c.goal_plans)}/{len(plans)}",
             ", ".join(c.priority_plans) or "–",
         )
-    console.print(table)
-    return console.export_text()
+    parts.append(table)
+    return rich_to_text(parts, width or 120)

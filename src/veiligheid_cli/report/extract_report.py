@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
 from ..model import Extraction, Item
-from . import dump_json, location, md_escape, schema
+from . import dump_json, location, md_escape, rich_to_text, schema
 from .ingest_report import document_json
 
 
@@ -67,11 +65,11 @@ def to_markdown(ex: Extraction) -> str:
 
 
 def to_table(ex: Extraction, width: int | None = None) -> str:
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(record=True, file=io.StringIO(), width=width or 120, color_system=None)
-    console.print(_header(ex), style="bold")
+    parts: list = []
+    parts.append(Text(_header(ex), style="bold"))
     sections = (
         ("Priorities", ex.priorities),
         ("Goals", ex.goals),
@@ -87,5 +85,5 @@ def to_table(ex: Extraction, width: int | None = None) -> str:
             table.add_row(
                 str(n), item.text, ", ".join(item.themes) or "–", location(item.line, item.page)
             )
-        console.print(table)
-    return console.export_text()
+        parts.append(table)
+    return rich_to_text(parts, width or 120)

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import io
-
 from ..rules import Taxonomy
-from . import dump_json, md_escape, schema
+from . import dump_json, md_escape, rich_to_text, schema
 
 
 def to_json(tax: Taxonomy) -> str:
@@ -51,10 +49,9 @@ def to_markdown(tax: Taxonomy) -> str:
 
 
 def to_table(tax: Taxonomy, width: int | None = None) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(record=True, file=io.StringIO(), width=width or 120, color_system=None)
+    parts: list = []
     table = Table(
         title=f"Themes ({len(tax.themes)}) from {tax.path}", title_justify="left", expand=True
     )
@@ -64,5 +61,5 @@ def to_table(tax: Taxonomy, width: int | None = None) -> str:
         for t in (t for t in tax.themes if t.field == f.id):
             terms = ", ".join(t.terms[:5]) + (", …" if len(t.terms) > 5 else "")
             table.add_row(f.label, t.id, t.label, terms, ", ".join(sorted(tax.related(t.id))))
-    console.print(table)
-    return console.export_text()
+    parts.append(table)
+    return rich_to_text(parts, width or 120)
