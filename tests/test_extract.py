@@ -145,3 +145,21 @@ def test_other_layout_without_themes_cue_goal_labels_and_targets():
     assert goals[1].startswith("Minder meldingen van jeugdoverlast")
     assert "15 integrale controles" in goals[2]
     assert ex.document.metadata.period is not None and ex.document.metadata.period.start == 2025
+
+
+def test_table_of_contents_does_not_double_the_priorities():
+    from veiligheid_cli.ingest import ingest
+    from veiligheid_cli.model import BlockKind
+
+    from conftest import FIXTURES
+
+    path = FIXTURES / "plan-with-toc.txt"
+    doc = ingest(str(path))
+    numbers = [h.number for h in doc.headings() if h.number]
+    assert numbers == ["1", "2", "2.1", "2.2", "2.3", "3"]
+    assert all(h.line > 10 for h in doc.headings() if h.number)
+    toc = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert len(toc) == 6
+    ex = extract_file(path, Settings())
+    assert [p.text for p in ex.priorities] == ["Woninginbraak", "Jeugdoverlast", "Ondermijning"]
+    assert len(ex.goals) == 3

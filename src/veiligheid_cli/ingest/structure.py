@@ -30,6 +30,8 @@ _CONNECTOR_END = re.compile(
     r"als|naar|zoals|over|uit))$",
     re.IGNORECASE,
 )
+# A table-of-contents entry: dot leaders or a wide gap, then a page number.
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|(?:\s\.){3,}|\t| {2,})\s*\d{1,3}\s*$")
 _BULLET_MARKERS = {"•", "o", "-", "–", "—", "*"}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 MAX_TITLE_WORDS = 8
@@ -88,6 +90,11 @@ def build_blocks(lines: list[CleanLine]) -> list[Block]:
             if heading:
                 marker = ""
 
+        if heading is not None and heading.numbered and _TOC_ENTRY.search(ln.text):
+            close()
+            blocks.append(Block(BlockKind.TABLE_ROW, _tidy(ln.text), ln.line, ln.line, ln.page))
+            i += 1
+            continue
         if heading is not None:
             close()
             blocks.append(
@@ -136,8 +143,25 @@ def build_blocks(lines: list[CleanLine]) -> list[Block]:
         i += 1
     close()
     _settle_soft_items(blocks, soft_items)
+    _demote_toc_headings(blocks)
     _assign_sections(blocks)
     return blocks
+
+
+def _demote_toc_headings(blocks: list[Block]) -> None:
+    """A numbered heading that comes back later was a table-of-contents entry when it stands
+    in a run of headings with nothing in between, or ends with a page number."""
+    last_index: dict[str, int] = {}
+    for k, b in enumerate(blocks):
+        if b.kind is BlockKind.HEADING and b.number:
+            last_index[b.number] = k
+    for k, b in enumerate(blocks):
+        if b.kind is not BlockKind.HEADING or not b.number or last_index[b.number] == k:
+            continue
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        in_run = nxt is not None and nxt.kind in (BlockKind.HEADING, BlockKind.TABLE_ROW)
+        if in_run or re.search(r"\s\d{1,3}$", b.text):
+            b.kind = BlockKind.TABLE_ROW
 
 
 def _soft_item(lines: list[CleanLine], i: int, current: Block | None) -> bool:
@@ -218,7 +242,11 @@ def _continues_over_blank(current: Block, lines: list[CleanLine], i: int) -> boo
     if nxt.text[:1].islower() or nxt.text[:1] in ".,;:)":
         return True
     if j - i == 1 and not nxt.soft_marker and current.kind is BlockKind.PARAGRAPH:
-        return not _NUMBERED_HEADING.match(nxt.text) and not _MD_HEADING.match(nxt.text)
+        return (
+            not _NUMBERED_HEADING.match(nxt.text)
+            and not _MD_HEADING.match(nxt.text)
+            and not _is_title_line(lines, j, nxt.text, None)
+        )
     # "... witwassen en" + "Handhavingsknelpunten": an unfinished phrase carries on.
     return (
         bool(_CONNECTOR_END.search(current.text.rstrip())) and current.kind is BlockKind.LIST_ITEM
