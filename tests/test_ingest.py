@@ -185,3 +185,23 @@ def test_cp1252_input_is_decoded_and_reported(tmp_path):
     assert result.exit_code == 0
     assert "Café" in result.stdout
     assert "decoded as cp1252" in result.stderr
+
+
+def test_form_feed_pages_in_text_input(tmp_path):
+    """pdftotext output: pages separated by form feeds, with a running header and page numbers."""
+    lines = LEUSDEN_IVP.read_text(encoding="utf-8").split("\n")
+    pages = []
+    for n, start in enumerate(range(0, len(lines), 48), start=1):
+        body = "\n".join(lines[start : start + 48])
+        pages.append(f"Integraal Veiligheidsplan Leusden\n{body}\n{n}")
+    path = tmp_path / "leusden-pdftotext.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    plain, paged = ingest(str(LEUSDEN_IVP)), ingest(str(path))
+    assert paged.page_count == len(pages)
+    numbered = lambda d: [(h.number, h.text) for h in d.headings() if h.number]  # noqa: E731
+    assert numbered(paged) == numbered(plain)
+    assert [b.text for b in paged.list_items()] == [b.text for b in plain.list_items()]
+    assert not any(b.text.startswith("Integraal Veiligheidsplan Leusden") for b in paged.blocks)
+    goal = next(b for b in paged.list_items() if b.text.startswith("Het aantal autokraken"))
+    assert goal.page == 802 // 48 + 1
+    assert path.read_text(encoding="utf-8").split("\n")[goal.line - 1].strip().startswith("Het aantal")

@@ -82,16 +82,43 @@ def decode_text(data: bytes, label: str) -> tuple[str, str, list[str]]:
     raise InputError(f"{label}: cannot decode text")  # pragma: no cover - latin-1 never fails
 
 
+def _form_feed_pages(text: str) -> list[list[SourceLine]]:
+    """Lines (numbered as in the file) grouped into the pages that form feeds separate."""
+    pages: list[list[SourceLine]] = [[]]
+    for number, line in enumerate(text.split("\n"), start=1):
+        parts = line.split("\f")
+        for k, part in enumerate(parts):
+            if k:
+                pages.append([])
+            if part or k == len(parts) - 1:
+                pages[-1].append(SourceLine(part, number, len(pages)))
+    return [p for p in pages if any(ln.text.strip() for ln in p)]
+
+
 def read_text_bytes(data: bytes, path: str) -> RawText:
     label = "<stdin>" if path == STDIN else path
     text, encoding, warnings = decode_text(data, label)
-    # Form feeds separate pages in pdftotext output; treat them as line breaks.
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = [SourceLine(t, i) for i, t in enumerate(text.split("\n"), start=1)]
-    if not any(line.text.strip() for line in lines):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
         raise InputError(f"{label}: file has no text")
+    if "\f" in text:
+        # pdftotext separates pages with form feeds: keep the pages, drop running headers.
+        pages, removed = strip_running_headers(_form_feed_pages(text))
+        lines = join_pages(pages)
+        if removed:
+            warnings.append(f"{label}: removed {removed} running header/footer lines")
+    else:
+        lines = [SourceLine(t, i) for i, t in enumerate(text.split("\n"), start=1)]
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
-    return RawText(path=label, lines=lines, source_format=fmt, encoding=encoding, warnings=warnings)
+    page_count = max((ln.page or 0 for ln in lines), default=0) or None
+    return RawText(
+        path=label,
+        lines=lines,
+        source_format=fmt,
+        encoding=encoding,
+        page_count=page_count,
+        warnings=warnings,
+    )
 
 
 # --- PDF -------------------------------------------------------------------------------------
@@ -133,14 +160,12 @@ def read_pdf_bytes(data: bytes, path: str, password: str | None = None) -> RawTe
         raise InputError(
             f"{label}: PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf"
         )
-    pages_lines, removed = strip_running_headers(pages_lines)
-    lines: list[SourceLine] = []
-    for page_no, page_lines in enumerate(pages_lines, start=1):
-        # A page break is a paragraph break only after a finished sentence: a paragraph may run
-        # on to the next page.
-        if lines and lines[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
-            lines.append(SourceLine("", lines[-1].line + 1, lines[-1].page))
-        lines.extend(SourceLine(t, i, page_no) for i, t in enumerate(page_lines, start=1))
+    pages = [
+        [SourceLine(t, i, page_no) for i, t in enumerate(page_lines, start=1)]
+        for page_no, page_lines in enumerate(pages_lines, start=1)
+    ]
+    pages, removed = strip_running_headers(pages)
+    lines = join_pages(pages)
     warnings = [f"{label}: removed {removed} running header/footer lines"] if removed else []
     return RawText(
         path=label, lines=lines, source_format="pdf", page_count=len(pages_lines), warnings=warnings
@@ -233,7 +258,9 @@ def _column_gap(page: object) -> float | None:
     return split_x
 
 
-def strip_running_headers(pages: list[list[str]]) -> tuple[list[list[str]], int]:
+def strip_running_headers(
+    pages: list[list[SourceLine]],
+) -> tuple[list[list[SourceLine]], int]:
     """Remove page numbers and lines repeated at the top or bottom of most pages.
 
     A bare number at a page edge is a page number only when it follows the page count (the
@@ -247,7 +274,7 @@ def strip_running_headers(pages: list[list[str]]) -> tuple[list[list[str]], int]
     counts: Counter[str] = Counter()
     offsets: Counter[int] = Counter()
     for page_no, lines in enumerate(pages, start=1):
-        nonblank = [s for s in lines if s.strip()]
+        nonblank = [ln.text for ln in lines if ln.text.strip()]
         edges = nonblank[:edge] + nonblank[-edge:]
         for s in {norm(x) for x in edges}:
             counts[s] += 1
@@ -262,20 +289,31 @@ def strip_running_headers(pages: list[list[str]]) -> tuple[list[list[str]], int]
     removed = 0
     result = []
     for page_no, lines in enumerate(pages, start=1):
-        nonblank_idx = [i for i, s in enumerate(lines) if s.strip()]
+        nonblank_idx = [i for i, ln in enumerate(lines) if ln.text.strip()]
         edges = set(nonblank_idx[:edge] + nonblank_idx[-edge:])
         kept = []
-        for i, s in enumerate(lines):
-            if i in edges and _is_running(s, page_no, offset, repeated, norm):
+        for i, ln in enumerate(lines):
+            if i in edges and _is_running(ln.text, page_no, offset, repeated, norm):
                 removed += 1
                 continue
-            kept.append(s)
-        while kept and not kept[0].strip():  # the gap under a removed header is no paragraph break
+            kept.append(ln)
+        while kept and not kept[0].text.strip():  # the gap under a removed header: no break
             kept.pop(0)
-        while kept and not kept[-1].strip():
+        while kept and not kept[-1].text.strip():
             kept.pop()
         result.append(kept)
     return result, removed
+
+
+def join_pages(pages: list[list[SourceLine]]) -> list[SourceLine]:
+    """One line sequence; a page break is a paragraph break only after a finished sentence,
+    because a paragraph may run on to the next page."""
+    lines: list[SourceLine] = []
+    for page in pages:
+        if lines and page and lines[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
+            lines.append(SourceLine("", lines[-1].line, lines[-1].page))
+        lines.extend(page)
+    return lines
 
 
 def _is_running(s: str, page_no: int, offset: int | None, repeated: set[str], norm) -> bool:
