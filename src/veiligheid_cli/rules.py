@@ -23,11 +23,15 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def default_rules_dir() -> Path:
-    """$VEILIGHEID_RULES, else the project's rules/ directory."""
+    """$VEILIGHEID_RULES, else the rules/ that ships with the package.
+
+    In a checkout, src/veiligheid_cli/rules is a link to the project's rules/ directory (which
+    is what an analyst edits); a built wheel carries a copy.
+    """
     env = os.environ.get(RULES_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "rules"
+    return (Path(__file__).parent / "rules").resolve()
 
 
 def resolve_rules_dir(rules_dir: str | Path | None) -> Path:
