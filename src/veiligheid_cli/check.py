@@ -156,10 +156,6 @@ def _document(draft: Extraction, checks: dict[str, CheckRule], taxonomy: Taxonom
             )
 
 
-def worst(findings: list[Finding]) -> Severity | None:
-    return max((f.severity for f in findings), key=lambda s: s.rank, default=None)
-
-
 def fails(findings: list[Finding], level: Severity) -> bool:
     """True when any finding is at or above the fail level."""
     return any(f.severity.rank >= level.rank for f in findings)
@@ -170,6 +166,3 @@ def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         counts[f.severity.value] += 1
     return counts
-
-
-__all__ = ["AlignmentStatus", "Severity", "count_by_severity", "fails", "run_checks", "worst"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .lemmas import word_key
 from .model import Block, BlockKind, Document, DocumentKind, Extraction, Item, ItemKind
-from .nlp import AnalysedBlock, ThemeHit
+from .nlp import AnalysedBlock
 from .rules import ExtractRules
 
 _QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,120})[’'”\"]")
@@ -373,12 +373,10 @@ class _Extractor:
                         )
                     )
                     continue
-                if (
-                    not self.local_plan
-                    and regional is False
-                    and self.doc.metadata.kind is not DocumentKind.REGIONAL
+                if not (
+                    self.local_plan or regional or self.doc.metadata.kind is DocumentKind.REGIONAL
                 ):
-                    continue  # a proposal talking about someone's priorities
+                    continue  # a proposal or letter talking about someone else's priorities
                 sec = self.owner[i]
                 if sec is not None and any(
                     p.section == self.sections[sec].block.text for p in self.priorities
@@ -608,6 +606,3 @@ def _dedupe(items: list[Item]) -> list[Item]:
         if not duplicate:
             kept.append(item)
     return sorted(kept, key=lambda it: (it.line, it.text))
-
-
-__all__ = ["ThemeHit", "extract"]

@@ -6,7 +6,7 @@ returns these dataclasses; none of them knows about the CLI or about output form
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -188,8 +188,3 @@ class Finding:
     line: int | None = None
     page: int | None = None
     quote: str = ""
-
-
-def to_plain(obj: object) -> object:
-    """Dataclass -> JSON-ready dict (enums become their values)."""
-    return asdict(obj)  # type: ignore[call-overload]

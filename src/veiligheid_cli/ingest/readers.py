@@ -19,7 +19,6 @@ from ..model import RawText, SourceLine
 
 STDIN = "-"
 _PDF_MAGIC = b"%PDF"
-_TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
 
 def read_source(path: str) -> RawText:
@@ -47,10 +46,7 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read file ({exc.strerror or exc})") from exc
     if not data.strip():
         raise InputError(f"{path}: file is empty")
-    if not data.startswith(_PDF_MAGIC) and p.suffix.lower() not in _TEXT_SUFFIXES | {".pdf"}:
-        # Unknown extension: accept only if it looks like text; the binary check below decides.
-        pass
-    return data
+    return data  # any extension: the binary check decides whether it is text
 
 
 def _looks_binary(data: bytes) -> bool:
