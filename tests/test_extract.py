@@ -163,3 +163,29 @@ def test_table_of_contents_does_not_double_the_priorities():
     ex = extract_file(path, Settings())
     assert [p.text for p in ex.priorities] == ["Woninginbraak", "Jeugdoverlast", "Ondermijning"]
     assert len(ex.goals) == 3
+
+
+def test_three_questions_layout():
+    """'Speerpunt N:' headings; goals under 'Wat willen we bereiken?', not the actions under
+    'Wat gaan we daarvoor doen?'."""
+    from conftest import FIXTURES
+
+    ex = extract_file(FIXTURES / "plan-three-questions.txt", Settings())
+    assert [p.text for p in ex.priorities] == [
+        "Ondermijning",
+        "Jeugd en veiligheid",
+        "Cyberveiligheid",
+    ]
+    assert [p.themes[0] for p in ex.priorities] == [
+        "ondermijning",
+        "jeugdoverlast",
+        "cyberveiligheid",
+    ]
+    goals = [g.text for g in ex.goals]
+    assert len(goals) == 4
+    assert not any(
+        g.startswith(("Ontwikkelen", "Organiseren", "Inzetten", "Voorlichting")) for g in goals
+    )
+    by_section = {g.section for g in ex.goals}
+    assert by_section == {p.section for p in ex.priorities}
+    assert ex.document.metadata.title.startswith("Integraal Veiligheidsbeleid")

@@ -220,6 +220,7 @@ class _Extractor:
         self._cue_lists()
         self._inline_enumerations()
         self._themes_chapter_headings()
+        self._labelled_priorities()
         self._priority_sentences()
         self._goal_items()
         self._goal_sentences()
@@ -339,6 +340,44 @@ class _Extractor:
                 )
             )
 
+    def _topic(self, block: Block) -> str | None:
+        """The unnumbered heading that names the topic a block stands under, if any:
+        "Speerpunt 1: Ondermijning" above "Wat willen we bereiken?"."""
+        numbered = {s.block.text for s in self.sections.values()}
+        labels = [t for t in block.section_path if t not in numbered]
+        if block.kind is BlockKind.HEADING and block.text not in numbered:
+            labels = labels or [block.text]
+        return labels[0] if labels and not labels[0].endswith("?") else None
+
+    def _labelled_priorities(self) -> None:
+        """Unnumbered headings that name a priority: with a cue ("Speerpunt 1: Ondermijning"),
+        or any themed, non-question heading right under a themes chapter heading."""
+        r = self.rules
+        for i, a in enumerate(self.blocks):
+            b = a.block
+            if b.kind is not BlockKind.HEADING or i in self.sections or b.text.endswith("?"):
+                continue
+            if r.goal_section_cue.search(b.text) or r.action_section_cue.search(b.text):
+                continue
+            cue = r.priority_label_cue.search(b.text)
+            directly_under_chapter = self.owner[i] in self.themes_chapters
+            if not cue and not (directly_under_chapter and a.themes):
+                continue
+            start = cue.end() if cue else 0
+            themes = self._hits_in(i, start, len(b.text)) or a.themes
+            item = self._item(
+                ItemKind.PRIORITY,
+                i,
+                b.text[start:],
+                themes,
+                0.85 if cue else 0.7,
+                "labelled heading" if cue else "heading in a themes chapter",
+                (start, len(b.text)),
+            )
+            item.section = b.text
+            self.priorities.append(item)
+            self.used.add(i)
+
     def _priority_sentences(self) -> None:
         pattern = re.compile(
             r"\b(?:is|zijn|vormt|vormen|blijft|blijven|als)\s+(?:een\s+|één\s+|de\s+|onze\s+)?"
@@ -402,8 +441,12 @@ class _Extractor:
             if b.kind is not BlockKind.LIST_ITEM or i in self.used or self._in_skip_section(i):
                 continue
             sec = self.owner[i]
+            innermost = b.section_path[-1] if b.section_path else ""
+            if self.rules.action_section_cue.search(innermost):
+                continue  # "Wat gaan we daarvoor doen?": actions, not goals
+            under_goal_label = bool(self.rules.goal_section_cue.search(innermost))
             in_themes = self._in_themes_chapter(sec)
-            in_goals = self._in_goal_section(sec)
+            in_goals = self._in_goal_section(sec) or under_goal_label
             if not (in_themes or in_goals):
                 continue
             has_verb = bool(a.keys & self.rules.goal_verb_keys) or any(
@@ -412,7 +455,9 @@ class _Extractor:
             )
             measurable = bool(_MEASURABLE.search(b.text))
             lead = self._lead_in(i) if b.after_cue else None
-            if in_goals and b.after_cue and lead is not None:
+            if under_goal_label:
+                conf = 0.85
+            elif in_goals and b.after_cue and lead is not None:
                 conf = 0.8
             elif has_verb or measurable:
                 conf = 0.75 if in_themes else 0.7
@@ -421,7 +466,11 @@ class _Extractor:
             if len(b.text) > _MAX_ITEM_CHARS:
                 continue
             conf += 0.1 if measurable else 0.0
-            self.goals.append(self._item(ItemKind.GOAL, i, b.text, a.themes, conf, "goal item"))
+            goal = self._item(ItemKind.GOAL, i, b.text, a.themes, conf, "goal item")
+            topic = self._topic(b)
+            if topic and any(p.section == topic for p in self.priorities):
+                goal.section = topic  # the goal belongs to the labelled priority above it
+            self.goals.append(goal)
             self.used.add(i)
 
     def _goal_sentences(self) -> None:

@@ -327,6 +327,8 @@ _CUE_KEYS = (
     "themes_chapter_cues",
     "goal_section_cues",
     "skip_section_cues",
+    "priority_label_cues",
+    "action_section_cues",
     "regional_cues",
     "negations",
 )
@@ -342,6 +344,8 @@ class ExtractRules:
     themes_chapter_cue: re.Pattern[str]
     goal_section_cue: re.Pattern[str]
     skip_section_cue: re.Pattern[str]
+    priority_label_cue: re.Pattern[str]
+    action_section_cue: re.Pattern[str]
     regional_cue: re.Pattern[str]
     negation: re.Pattern[str]
     goal_verb_keys: frozenset[str]
@@ -375,6 +379,8 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         themes_chapter_cue=compiled["themes_chapter_cues"],
         goal_section_cue=compiled["goal_section_cues"],
         skip_section_cue=compiled["skip_section_cues"],
+        priority_label_cue=compiled["priority_label_cues"],
+        action_section_cue=compiled["action_section_cues"],
         regional_cue=compiled["regional_cues"],
         negation=compiled["negations"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),

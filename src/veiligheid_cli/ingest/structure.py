@@ -32,6 +32,7 @@ _CONNECTOR_END = re.compile(
 )
 # A table-of-contents entry: dot leaders or a wide gap, then a page number.
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|(?:\s\.){3,}|\t| {2,})\s*\d{1,3}\s*$")
+_PERIOD_END = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*$")
 _BULLET_MARKERS = {"•", "o", "-", "–", "—", "*"}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 MAX_TITLE_WORDS = 8
@@ -375,12 +376,9 @@ def _is_title_line(lines: list[CleanLine], i: int, text: str, current: Block | N
         return False
     if not (text[:1].isupper() or text[:1].isdigit()) or text.endswith((".", ",", ";", ":", "!")):
         return False
-    if (
-        text.endswith(("-", "/", "(", "&", "+"))
-        or _DATE.search(text)
-        or re.search(r"\d{4}\s*$", text)
-    ):
-        return False
+    ends_with_year = re.search(r"\d{4}\s*$", text) and not _PERIOD_END.search(text)
+    if text.endswith(("-", "/", "(", "&", "+")) or _DATE.search(text) or ends_with_year:
+        return False  # a date or a place-and-date line, but "Veiligheidsplan 2024-2027" is a title
     if sum(ch.isalpha() for ch in text) < 3 or re.search(r"\b(?:drs|dr|mr|ir|ing)\.", text):
         return False
     j = _next_nonblank(lines, i + 1)
@@ -399,17 +397,20 @@ def _is_title_line(lines: list[CleanLine], i: int, text: str, current: Block | N
 def _assign_sections(blocks: list[Block]) -> None:
     """Give unnumbered headings a level and every block its section and section path."""
     stack: list[tuple[int, str]] = []  # numbered or markdown headings
-    label = ""
+    labels: list[str] = []  # unnumbered headings: a topic, and a question under it
     for block in blocks:
         if block.kind is BlockKind.HEADING:
             if block.level > 0:
                 while stack and stack[-1][0] >= block.level:
                     stack.pop()
                 stack.append((block.level, block.text))
-                label = ""
+                labels = []
             else:
-                block.level = min((stack[-1][0] if stack else 0) + 1, 6)
-                label = block.text
-        path = tuple(t for _, t in stack) + ((label,) if label else ())
+                # "Wat willen we bereiken?" under "Speerpunt 1: Ondermijning" keeps the topic
+                question = block.text.endswith("?")
+                labels = [*labels[:1], block.text] if question and labels else [block.text]
+                base = stack[-1][0] if stack else 0
+                block.level = min(base + len(labels), 6)
+        path = tuple(t for _, t in stack) + tuple(labels)
         block.section_path = path
-        block.section = stack[-1][1] if stack else label
+        block.section = stack[-1][1] if stack else (labels[0] if labels else "")
