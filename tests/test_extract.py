@@ -189,3 +189,26 @@ def test_three_questions_layout():
     by_section = {g.section for g in ex.goals}
     assert by_section == {p.section for p in ex.priorities}
     assert ex.document.metadata.title.startswith("Integraal Veiligheidsbeleid")
+
+
+def test_regional_strategy_with_a_chapter_per_priority():
+    from veiligheid_cli.model import DocumentKind
+
+    from conftest import FIXTURES
+
+    ex = extract_file(FIXTURES / "regional-strategy-chapters.txt", Settings())
+    assert ex.document.metadata.kind is DocumentKind.REGIONAL
+    assert ex.document.metadata.organization == "Noorderkwartier"
+    assert [p.themes[0] for p in ex.priorities] == [
+        "ondermijning",
+        "zorg_veiligheid",
+        "cyberveiligheid",
+    ]
+    result = run_cli(
+        "align",
+        str(FIXTURES / "plan-names-every-regional-priority.txt"),
+        str(FIXTURES / "regional-strategy-chapters.txt"),
+        "-f",
+        "json",
+    )
+    assert json.loads(result.stdout)["coverage"] == 1.0

@@ -222,6 +222,8 @@ class _Extractor:
         self._themes_chapter_headings()
         self._labelled_priorities()
         self._priority_sentences()
+        if not self.priorities:
+            self._themed_chapters()
         self._goal_items()
         self._goal_sentences()
         self._reassign_displaced_goals()
@@ -377,6 +379,21 @@ class _Extractor:
             item.section = b.text
             self.priorities.append(item)
             self.used.add(i)
+
+    def _themed_chapters(self) -> None:
+        """Last resort: top-level chapters whose headings name a theme ("2 Ondermijning",
+        "3 Zorg en veiligheid"), when at least two do and nothing else announced priorities."""
+        chapters = [(i, s) for i, s in self.sections.items() if s.parent is None]
+        themed = [(i, s) for i, s in chapters if s.heading_themes]
+        if len(themed) < 2:
+            return
+        for i, sec in themed:
+            text = _strip_number(sec.block.text)
+            item = self._item(
+                ItemKind.PRIORITY, i, text, list(sec.heading_themes), 0.55, "themed chapter"
+            )
+            self.priorities.append(item)
+        self.themes_chapters |= {i for i, _ in themed}
 
     def _priority_sentences(self) -> None:
         pattern = re.compile(
