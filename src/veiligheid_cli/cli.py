@@ -306,27 +306,31 @@ def check(
     output: OutputOpt = None,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
 ) -> int:
     """Lint a draft plan for CI: regional priorities addressed, concrete goals, stated period.
 
     Exit 0 when no finding reaches --fail-level, 1 when one does, 2 on usage or input errors.
     """
+    from .cache import cached_extract
     from .check import fails, run_checks
     from .ingest import ingest as run_ingest
     from .model import Severity
-    from .pipeline import Settings, align_extractions, analyse_document, extract_file
+    from .pipeline import Settings, align_extractions, analyse_document
     from .report import check_report, emit
-    from .rules import load_checks, load_taxonomy
+    from .rules import load_checks, load_config, load_taxonomy
 
     settings = Settings(model, rules)
     checks = load_checks(settings.resolved_rules())
     taxonomy = load_taxonomy(settings.resolved_rules())
-    doc = run_ingest(draft)
+    if regional:
+        load_config(settings.resolved_rules())
+    doc = run_ingest(draft)  # the draft itself is always read afresh
     warn(doc.warnings, quiet)
     extraction = analyse_document(doc, settings)
     alignments = [
-        align_extractions(extraction, extract_file(path, settings), settings)
+        align_extractions(extraction, cached_extract(path, settings, not no_cache), settings)
         for path in regional or []
     ]
     findings = run_checks(extraction, alignments, checks, taxonomy)
