@@ -6,44 +6,55 @@
 - `scanned_pdf`: pages that hold only an image (no text layer);
 - `encrypted_pdf`: a PDF with a user password;
 - `corrupt_pdf`: a PDF header followed by garbage.
+
+All output is byte-for-byte deterministic (fixed creation date, RC4 without random salts).
 """
 
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
 _FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
     "/usr/local/share/fonts/DejaVuSans.ttf",
+    "/Library/Fonts/DejaVuSans.ttf",
 )
 _LATIN1 = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "•": "·", "…": "..."}
 )
+_CREATED = datetime(2016, 1, 1, tzinfo=UTC)  # fixed, so the bytes do not change between runs
+_MARGIN_MM = 10.0
 _LINE_MM = 5.5
-_MAX_CHARS = 110
+_MAX_CHARS = 110  # hard cap per printed line (tracking URLs); body lines are shorter
+_MIN_SHRINK = 0.6  # a too-wide line is printed down to 60% of the font size, then truncated
 
 
 def _font_path() -> str | None:
+    """A Unicode TTF font (DejaVuSans) if one is installed, else None."""
     for candidate in _FONT_CANDIDATES:
         if Path(candidate).is_file():
             return candidate
     try:  # matplotlib ships DejaVu, if it happens to be installed
         import matplotlib
-
-        bundled = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-        return str(bundled) if bundled.is_file() else None
     except ImportError:
         return None
+    bundled = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    return str(bundled) if bundled.is_file() else None
 
 
 def _new_pdf(font_size: float) -> tuple[FPDF, bool]:
+    """An A4 document with the body font set; True when the font is Unicode (TTF)."""
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(False)
+    pdf.set_creation_date(_CREATED)
     font = _font_path()
     if font:
         pdf.add_font("body", "", font)
@@ -54,11 +65,33 @@ def _new_pdf(font_size: float) -> tuple[FPDF, bool]:
 
 
 def _printable(text: str, unicode_font: bool) -> str:
+    """Map the private-use bullet to •; for the core font, transliterate to latin-1."""
     text = text.replace("\uf0b7", "•")
     if unicode_font:
         return text
     text = text.translate(_LATIN1)
     return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def _fit(pdf: FPDF, text: str, width: float, font_size: float) -> str:
+    """Set a font size at which `text` fits `width` mm (shrinking, then truncating)."""
+    text = text[:_MAX_CHARS]
+    pdf.set_font_size(font_size)
+    if pdf.get_string_width(text) <= width:
+        return text
+    pdf.set_font_size(
+        max(font_size * _MIN_SHRINK, 0.99 * font_size * width / pdf.get_string_width(text))
+    )
+    while text and pdf.get_string_width(text) > width:
+        text = text[:-1]
+    return text
+
+
+def _write(pdf: FPDF, x: float, y: float, text: str, width: float, font_size: float) -> None:
+    """Print one line at (x, y) on a single line, never wider than `width` mm."""
+    pdf.set_xy(x, y)
+    pdf.cell(width, _LINE_MM, _fit(pdf, text, width, font_size))
+    pdf.set_font_size(font_size)
 
 
 def text_to_pdf(
@@ -70,19 +103,24 @@ def text_to_pdf(
     page_numbers: bool = True,
     font_size: float = 9,
 ) -> Path:
-    """Print `text` line by line (leading spaces kept), a new page every `lines_per_page`."""
+    """Print `text` line by line (leading spaces kept), a new page every `lines_per_page`.
+
+    Each page gets `header` at the top and, if `page_numbers`, its bare number centred at the
+    bottom. A line too wide for the page is printed smaller and, if still too wide, truncated.
+    """
     pdf, unicode_font = _new_pdf(font_size)
+    width = pdf.w - 2 * _MARGIN_MM
     lines = text.split("\n")
     for page_index, start in enumerate(range(0, len(lines), lines_per_page), start=1):
         pdf.add_page()
         if header:
-            pdf.set_xy(10, 8)
-            pdf.cell(0, 4, _printable(header, unicode_font))
+            _write(pdf, _MARGIN_MM, 8, _printable(header, unicode_font), width, font_size)
         y = 16.0
         for line in lines[start : start + lines_per_page]:
             if line.strip():
-                pdf.set_xy(10, y)
-                pdf.cell(0, _LINE_MM, _printable(line.rstrip()[:_MAX_CHARS], unicode_font))
+                _write(
+                    pdf, _MARGIN_MM, y, _printable(line.rstrip(), unicode_font), width, font_size
+                )
             y += _LINE_MM
         if page_numbers:
             pdf.set_xy(100, 287)
@@ -95,16 +133,15 @@ def two_column_pdf(
     path: Path, left: list[str], right: list[str], *, header: str | None = None
 ) -> Path:
     """One page with two columns of text lines (x = 10-100 mm and 110-200 mm)."""
-    pdf, unicode_font = _new_pdf(9)
+    font_size = 9
+    pdf, unicode_font = _new_pdf(font_size)
     pdf.add_page()
     if header:
-        pdf.set_xy(10, 8)
-        pdf.cell(0, 4, _printable(header, unicode_font))
+        _write(pdf, _MARGIN_MM, 8, _printable(header, unicode_font), 190, font_size)
     for x, column in ((10, left), (110, right)):
         y = 16.0
         for line in column:
-            pdf.set_xy(x, y)
-            pdf.cell(88, _LINE_MM, _printable(line[:55], unicode_font))
+            _write(pdf, x, y, _printable(line, unicode_font), 88, font_size)
             y += _LINE_MM
     pdf.output(str(path))
     return Path(path)
@@ -112,29 +149,33 @@ def two_column_pdf(
 
 def scanned_pdf(path: Path, pages: int = 2) -> Path:
     """Pages holding only a picture of text-like stripes: no text layer at all."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # Pillow is a dependency of fpdf2
 
     image = Image.new("L", (400, 560), color=235)
     draw = ImageDraw.Draw(image)
-    for row in range(30, 540, 18):
+    draw.ellipse((300, 20, 370, 90), outline=40, width=4)  # a "logo"
+    for row in range(110, 540, 18):
         draw.rectangle((30, row, 370 - (row * 7) % 90, row + 8), fill=60)
-    picture = Path(path).with_suffix(".png")
-    image.save(picture)
     pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(_CREATED)
     for _ in range(pages):
         pdf.add_page()
-        pdf.image(str(picture), x=10, y=10, w=190)
+        pdf.image(image, x=10, y=10, w=190)
     pdf.output(str(path))
-    picture.unlink()
     return Path(path)
 
 
 def encrypted_pdf(
     path: Path, password: str = "geheim", text: str = "Geheim veiligheidsplan"
 ) -> Path:
-    """A PDF that needs a user password to open."""
+    """A PDF that needs a user password to open (RC4 128-bit, standard security handler)."""
     pdf, unicode_font = _new_pdf(11)
-    pdf.set_encryption(owner_password=password + "-owner", user_password=password)
+    # RC4 needs no extra package and, unlike AES (random IVs), keeps the output deterministic.
+    pdf.set_encryption(
+        owner_password=password + "-owner",
+        user_password=password,
+        encryption_method=EncryptionMethod.RC4,
+    )
     pdf.add_page()
     pdf.set_xy(20, 20)
     pdf.cell(0, 6, _printable(text, unicode_font))

@@ -1,19 +1,19 @@
-"""Many plans at once: batch reports, failures that do not stop the run, common themes, cache."""
+"""Many plans at once: batch reports, failures that do not stop the run, common themes.
+
+The cache has its own tests in test_cache.py."""
 
 from __future__ import annotations
 
 import csv
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
-from veiligheid_cli import cache
-from veiligheid_cli.pipeline import Settings
+from veiligheid_cli.batch import collect_files
+from veiligheid_cli.report.batch_report import report_names
 
-from conftest import FIXTURES, HILVERSUM, LEUSDEN_IVP, TWENTE, run_cli
+from conftest import CORPUS, FIXTURES, HILVERSUM, LEUSDEN_IVP, TWENTE, run_cli
 
 
 @pytest.fixture
@@ -81,62 +81,55 @@ def test_common_themes_across_plans():
     assert "| Theme |" in run_cli("common", str(TWENTE), "-f", "markdown").stdout
 
 
-def test_cache_hit_miss_and_invalidation(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    calls = []
-    from veiligheid_cli import pipeline
-
-    real = pipeline.extract_file
-
-    def counting(path, settings):
-        calls.append(path)
-        return real(path, settings)
-
-    monkeypatch.setattr("veiligheid_cli.pipeline.extract_file", counting)
-    plan = tmp_path / "plan.txt"
-    shutil.copy(TWENTE, plan)
-    first = cache.cached_extract(str(plan), Settings())
-    second = cache.cached_extract(str(plan), Settings())
-    assert len(calls) == 1 and [p.text for p in second.priorities] == [
-        p.text for p in first.priorities
-    ]
-    plan.write_text(plan.read_text(encoding="utf-8") + "\nExtra regel.\n", encoding="utf-8")
-    cache.cached_extract(str(plan), Settings())
-    assert len(calls) == 2  # changed file: miss
-    cache.cached_extract(str(plan), Settings(), use_cache=False)
-    assert len(calls) == 3  # --no-cache bypasses
-    for entry in (tmp_path / "cache").glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
-    cache.cached_extract(str(plan), Settings())
-    assert len(calls) == 4  # a corrupt entry is ignored and rewritten
-    cache.cached_extract(str(plan), Settings())
-    assert len(calls) == 4
-
-
-def test_changed_rules_invalidate_the_cache(tmp_path, monkeypatch):
-    from conftest import ROOT
-
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    key = cache.cache_key(b"plan", Settings(rules_dir=str(rules)))
-    path = rules / "config.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    assert cache.cache_key(b"plan", Settings(rules_dir=str(rules))) != key
-
-
-def test_cache_hit_does_not_import_spacy(tmp_path):
-    """A warm run is fast because a cache hit needs no NLP model."""
-    code = (
-        "import sys, os\n"
-        f"os.environ['{cache.CACHE_ENV}'] = {str(tmp_path)!r}\n"
-        "from veiligheid_cli.cache import cached_extract\n"
-        "from veiligheid_cli.pipeline import Settings\n"
-        f"cached_extract({str(TWENTE)!r}, Settings())\n"
-        "print('spacy' in sys.modules)\n"
+def test_quiet_batch_prints_only_the_errors(plans_dir, tmp_path):
+    result = run_cli(
+        "batch", str(plans_dir), "-r", str(HILVERSUM), "-o", str(tmp_path / "out"), "-q"
     )
-    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert first.stdout.strip() == "True" and second.stdout.strip() == "False"
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("veiligheid: error: ") for line in lines)
+
+
+def test_index_json_has_the_same_keys_for_every_plan(plans_dir, tmp_path):
+    out = tmp_path / "out"
+    run_cli("batch", str(plans_dir), "-r", str(HILVERSUM), "-o", str(out), "-q")
+    plans = json.loads((out / "index.json").read_text(encoding="utf-8"))["plans"]
+    assert len({tuple(p) for p in plans}) == 1
+    failed = next(p for p in plans if p["status"] == "failed")
+    assert failed["error"] and failed["coverage"] is None and failed["report"] is None
+    ok = next(p for p in plans if p["status"] == "ok")
+    assert ok["error"] is None and ok["organization"] == "Leusden"
+    assert set(ok["regional_priorities"].values()) <= {"covered", "partial", "missing"}
+
+
+def test_collect_files_skips_the_regional_strategy_readmes_and_repeats():
+    files = collect_files([str(CORPUS), str(LEUSDEN_IVP)], exclude=str(HILVERSUM))
+    names = [f.rsplit("/", 1)[-1] for f in files]
+    assert names == sorted(names) and len(names) == 3
+    assert HILVERSUM.name not in names and "README.md" not in names
+    assert collect_files([str(TWENTE), str(HILVERSUM)], exclude=str(HILVERSUM)) == [str(TWENTE)]
+
+
+def test_report_names_are_distinct():
+    names = report_names(["a/plan.txt", "b/plan.txt", "c/plan.pdf", "d/index.txt", "e/x.md"])
+    assert len(set(names.values())) == 5
+    assert names["e/x.md"] == "x" and names["d/index.txt"] != "index"
+
+
+def test_output_that_is_not_a_directory_is_a_usage_error(tmp_path):
+    target = tmp_path / "a-file"
+    target.write_text("")
+    result = run_cli("batch", str(TWENTE), "-r", str(HILVERSUM), "-o", str(target), "-q")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("veiligheid: error:") and len(result.stderr.splitlines()) == 1
+
+
+def test_common_counts_ondermijning_for_the_leusden_ivp_and_the_twente_proposal():
+    result = run_cli("common", str(LEUSDEN_IVP), str(TWENTE), "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["plans"] == ["Leusden", "Twente"]
+    ondermijning = next(t for t in data["themes"] if t["theme"] == "ondermijning")
+    assert ondermijning["priority_plans"] == ["Leusden", "Twente"]
+    assert ondermijning["label"] and ondermijning["field"] == "Integriteit en veiligheid"
+    counts = [t["priority_count"] for t in data["themes"]]
+    assert counts == sorted(counts, reverse=True)

@@ -42,22 +42,30 @@ class BatchResult:
 
 def collect_files(inputs: Iterable[str], exclude: str | None = None) -> list[str]:
     """Files named directly, plus the documents in named directories (not recursive, sorted;
-    README files and the regional strategy itself are left out)."""
-    skip = Path(exclude).resolve() if exclude else None
+    README files are left out). The regional strategy itself (`exclude`) and second mentions
+    of a file are left out."""
+    inputs = list(inputs)
+    seen = {Path(exclude).resolve()} if exclude else set()
     out: list[str] = []
+
+    def add(path: Path, name: str) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+
     for name in inputs:
         path = Path(name)
         if path.is_dir():
-            out += sorted(
-                str(p)
-                for p in path.iterdir()
-                if p.is_file()
-                and p.suffix.lower() in DOCUMENT_SUFFIXES
-                and p.resolve() != skip
-                and not p.name.lower().startswith("readme")
-            )
+            for p in sorted(path.iterdir()):
+                if (
+                    p.is_file()
+                    and p.suffix.lower() in DOCUMENT_SUFFIXES
+                    and not p.name.lower().startswith("readme")
+                ):
+                    add(p, str(p))
         else:
-            out.append(name)
+            add(path, name)
     if not out:
         raise InputError("no .txt, .md or .pdf files found in " + ", ".join(inputs))
     return out
@@ -72,6 +80,8 @@ def _align_one(path: str, regional: Extraction, settings: Settings, use_cache: b
         return PlanResult(path, align_extractions(local, regional, settings))
     except VeiligheidError as exc:
         return PlanResult(path, error=str(exc))
+    except Exception as exc:  # a bug on one odd file must not cost the other plans
+        return PlanResult(path, error=f"{path}: internal error ({type(exc).__name__}: {exc})")
 
 
 def run_batch(

@@ -1,18 +1,23 @@
 """A cache of extracted documents, so a second run over unchanged files is fast.
 
-An entry is keyed by the SHA-256 of the file's bytes, the tool version, the contents of every
-rules file and the spaCy model, so changing any of them misses the cache. Entries live in the
-user cache directory (`$VEILIGHEID_CACHE_DIR` overrides it) and are written atomically; an entry
-that cannot be read is ignored and rewritten. A cache hit does not import spaCy.
+An entry is keyed by the SHA-256 of the file's bytes, the tool version and source, the versions
+of the NLP libraries, the contents of every rules file and the spaCy model, so changing any of
+them misses the cache. Entries live in the user cache directory (`$VEILIGHEID_CACHE_DIR`
+overrides it) and are written atomically; an entry that cannot be read is ignored and
+rewritten. The newest `MAX_ENTRIES` entries are kept (a hit counts as use). A cache hit does
+not import spaCy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.metadata
 import importlib.util
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -20,7 +25,11 @@ from .model import Extraction
 from .pipeline import Settings
 
 CACHE_ENV = "VEILIGHEID_CACHE_DIR"
+MAX_ENTRIES = 1000  # about 170 kB per full-size plan
 _FORMAT = 1  # bump when the pickled dataclasses change shape
+_SUFFIX = ".pickle"
+# Libraries whose version changes tokens, lemmas or stems, and so what is extracted.
+_NLP_DISTRIBUTIONS = ("spacy", "spacy-lookups-data", "snowballstemmer", "PyStemmer")
 
 
 def cache_dir() -> Path:
@@ -41,20 +50,53 @@ def model_name(settings: Settings) -> str:
     return next((m for m in TRAINED_MODELS if importlib.util.find_spec(m) is not None), "builtin")
 
 
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The package version and source, and the versions of the NLP libraries.
+
+    The source is part of the key so that an edited extractor (an editable install during
+    development) does not serve results of the old code.
+    """
+    digest = hashlib.sha256(f"v{_FORMAT}\0{__version__}\0".encode())
+    for name in _NLP_DISTRIBUTIONS:
+        digest.update(f"{name}={_version(name)}\0".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.glob("**/*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _model_digest(name: str) -> str:
+    """A model's name with its package version, or with its meta.json for a model directory."""
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        return f"{name}={hashlib.sha256(meta.read_bytes()).hexdigest()}"
+    return name if name == "builtin" else f"{name}={_version(name)}"
+
+
 def rules_digest(rules_dir: str) -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(rules_dir).glob("*.yaml")):
-        digest.update(path.name.encode())
+        digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes())
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
 def cache_key(data: bytes, settings: Settings) -> str:
     digest = hashlib.sha256()
     for part in (
-        f"v{_FORMAT}",
-        __version__,
-        model_name(settings),
+        code_digest(),
+        _model_digest(model_name(settings)),
         rules_digest(settings.resolved_rules()),
     ):
         digest.update(part.encode())
@@ -69,12 +111,16 @@ def cached_extract(path: str, settings: Settings, use_cache: bool = True) -> Ext
 
     if not use_cache or path == "-" or not Path(path).is_file():
         return extract_file(path, settings)  # stdin and bad paths: no caching, normal errors
-    entry = cache_dir() / f"{cache_key(Path(path).read_bytes(), settings)}.pickle"
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return extract_file(path, settings)  # unreadable: the reader gives the error message
+    entry = cache_dir() / f"{cache_key(data, settings)}{_SUFFIX}"
     extraction = _load(entry)
     if extraction is None:
         extraction = extract_file(path, settings)
         _store(entry, extraction)
-    extraction.document.path = path
+    extraction.document.path = path  # the path as given this time, not as first seen
     return extraction
 
 
@@ -82,19 +128,53 @@ def _load(entry: Path) -> Extraction | None:
     try:
         with entry.open("rb") as fh:
             value = pickle.load(fh)
-    except FileNotFoundError:
+    except Exception:  # missing, truncated or foreign: ignore it, it will be rewritten
         return None
-    except Exception:  # a truncated or foreign file: ignore it, it will be rewritten
+    if not isinstance(value, Extraction):
         return None
-    return value if isinstance(value, Extraction) else None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # recently used: kept when the cache is pruned
+    return value
 
 
 def _store(entry: Path, extraction: Extraction) -> None:
+    """Write an entry atomically; a read-only or full cache directory must not fail the run."""
+    tmp = None
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(extraction, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, entry)
+        tmp = None
+        prune(entry.parent)
+    except Exception:
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def prune(directory: Path, keep: int = MAX_ENTRIES) -> int:
+    """Remove all but the `keep` most recently used entries; returns how many were removed."""
+    try:
+        entries = [e for e in os.scandir(directory) if e.name.endswith(_SUFFIX)]
     except OSError:
-        pass  # a read-only or full cache directory must not fail the run
+        return 0
+    if len(entries) <= keep:
+        return 0
+
+    def mtime(e: os.DirEntry) -> float:
+        try:
+            return e.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    removed = 0
+    for e in sorted(entries, key=mtime, reverse=True)[keep:]:
+        try:
+            os.unlink(e.path)
+            removed += 1
+        except OSError:
+            pass
+    return removed

@@ -145,8 +145,18 @@ def build_blocks(lines: list[CleanLine]) -> list[Block]:
     close()
     _settle_soft_items(blocks, soft_items)
     _demote_toc_headings(blocks)
+    _shift_markdown_levels(blocks)
     _assign_sections(blocks)
     return blocks
+
+
+def _shift_markdown_levels(blocks: list[Block]) -> None:
+    """Markdown headings start at level 1: a file whose top headings are `##` (a converted
+    document without a `#` title) has its `##` as chapters."""
+    markdown = [b for b in blocks if b.kind is BlockKind.HEADING and b.level and not b.number]
+    shift = min((b.level for b in markdown), default=1) - 1
+    for b in markdown:
+        b.level -= shift
 
 
 def _demote_toc_headings(blocks: list[Block]) -> None:

@@ -5,33 +5,44 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..batch import BatchResult, ThemeCount
+from ..errors import UsageError
 from . import align_report, dump_json, md_escape, rich_to_text, schema, write_atomic
 
 
 def report_names(paths: list[str]) -> dict[str, str]:
-    """A file stem per plan; plans with the same stem get their suffix added."""
+    """A distinct file stem per plan: the file's stem, with its suffix added where two plans
+    share a stem, and a counter where that is not enough (same name in two directories)."""
     stems = [Path(p).stem for p in paths]
-    names = {}
+    names: dict[str, str] = {}
+    taken = {"index"}  # index.md and index.json are the batch's own
     for path, stem in zip(paths, stems, strict=True):
-        names[path] = stem if stems.count(stem) == 1 else f"{stem}-{Path(path).suffix.lstrip('.')}"
+        name = stem if stems.count(stem) == 1 else f"{stem}-{Path(path).suffix.lstrip('.')}"
+        candidate, n = name, 1
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{name}-{n}"
+        taken.add(candidate.lower())
+        names[path] = candidate
     return names
 
 
 def index_json(result: BatchResult, names: dict[str, str]) -> str:
     plans = []
     for plan in result.plans:
-        entry: dict = {"path": plan.path, "status": "ok" if plan.ok else "failed"}
-        if plan.alignment is not None:
-            a = plan.alignment
-            entry |= {
-                "organization": a.local.document.metadata.organization,
-                "report": f"{names[plan.path]}.md",
-                "coverage": a.coverage,
-                "regional_priorities": {p.regional.text: p.status.value for p in a.priorities},
+        a = plan.alignment
+        plans.append(  # the same keys for every plan; null where a failed plan has no value
+            {
+                "path": plan.path,
+                "status": "ok" if a is not None else "failed",
+                "organization": a.local.document.metadata.organization if a else None,
+                "report": f"{names[plan.path]}.md" if a else None,
+                "coverage": a.coverage if a else None,
+                "regional_priorities": (
+                    {p.regional.text: p.status.value for p in a.priorities} if a else {}
+                ),
+                "error": plan.error,
             }
-        else:
-            entry["error"] = plan.error
-        plans.append(entry)
+        )
     meta = result.regional.document
     return dump_json(
         {
@@ -73,9 +84,22 @@ def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def prepare_outdir(outdir: Path) -> Path:
+    """Create the output directory (and parents) if needed; a one-line error if it cannot be.
+
+    Call it before the work, so that a bad -o does not cost a whole batch."""
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"{outdir}: exists and is not a directory (give -o a directory)")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{outdir}: cannot create the output directory ({exc.strerror})") from exc
+    return outdir
+
+
 def write_outputs(result: BatchResult, outdir: Path) -> list[Path]:
     """Per-plan markdown and JSON reports, index.md, index.json and matrix.csv."""
-    outdir.mkdir(parents=True, exist_ok=True)
+    prepare_outdir(outdir)
     names = report_names([p.path for p in result.plans])
     written = []
     for plan in result.plans:
@@ -152,7 +176,7 @@ def common_table(counts: list[ThemeCount], plans: list[str], width: int = 120) -
     table.add_column("Field", ratio=2)
     table.add_column("Priority in", justify="right")
     table.add_column("Goal in", justify="right")
-    table.add_column("Plans (priority)", ratio=4)
+    table.add_column("Plans (priority)", ratio=4, overflow="fold")  # file names: no "…"
     for c in counts:
         table.add_row(
             c.label,
