@@ -349,6 +349,7 @@ class ExtractRules:
     regional_cue: re.Pattern[str]
     negation: re.Pattern[str]
     goal_verb_keys: frozenset[str]
+    passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
 
 
 def load_extract_rules(rules_dir: str | Path | None = None) -> ExtractRules:
@@ -363,7 +364,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
-    c.only_keys(data, {"schema", "goal_verbs", *_CUE_KEYS}, "")
+    c.only_keys(data, {"schema", "goal_verbs", "passes", *_CUE_KEYS}, "")
     c.require(data, {"goal_verbs", *_CUE_KEYS}, "")
     compiled: dict[str, re.Pattern[str]] = {}
     for key in _CUE_KEYS:
@@ -372,6 +373,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         alternatives = [p if p.startswith("^") else rf"(?<!\w){p}" for p in parts]
         compiled[key] = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
     verbs = c.strings(data["goal_verbs"], "goal_verbs")
+    passes = _extraction_passes(c, data.get("passes"))
     return ExtractRules(
         priority_cue=compiled["priority_cues"],
         weak_priority_cue=compiled["weak_priority_cues"],
@@ -384,7 +386,23 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         regional_cue=compiled["regional_cues"],
         negation=compiled["negations"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
+        passes=passes,
     )
+
+
+def _extraction_passes(c: _Checker, value: Any) -> tuple[str, ...]:
+    """The optional `passes:` list: known pass names, each once."""
+    if value is None:
+        return ()
+    from .extract import PASSES  # the registry; importing it does not import spaCy
+
+    names = c.strings(value, "passes")
+    for i, name in enumerate(names):
+        if name not in PASSES:
+            raise c.fail(f"passes[{i}]", f"unknown pass '{name}' (known: {', '.join(PASSES)})")
+        if name in names[:i]:
+            raise c.fail(f"passes[{i}]", f"pass '{name}' is listed twice")
+    return tuple(names)
 
 
 # --- checks for drafts ----------------------------------------------------------------------

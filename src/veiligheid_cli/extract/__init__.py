@@ -1,0 +1,44 @@
+"""Extraction: priorities, goals and quoted regional priorities from an analysed document.
+
+Extraction is a list of small, named passes over one shared `ExtractionContext` (the analysed
+blocks, their outline and the rules), run in order like the components of a spaCy pipeline.
+Each pass adds or refines items; `rules/extract.yaml` may name the passes to run (`passes:`).
+Cue words live in rules/extract.yaml, themes in rules/themes.yaml.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Document, Extraction
+from ..rules import ExtractRules
+from . import goals, mentions, priorities  # noqa: F401  (register the passes)
+from .context import ExtractionContext
+from .registry import PASSES, extraction_pass
+
+if TYPE_CHECKING:
+    from ..nlp import AnalysedBlock
+
+__all__ = ["DEFAULT_PASSES", "PASSES", "ExtractionContext", "extract", "extraction_pass"]
+
+DEFAULT_PASSES = (
+    "priority_cue_lists",
+    "inline_enumerations",
+    "themes_chapter_sections",
+    "labelled_headings",
+    "priority_sentences",
+    "themed_chapters",
+    "goal_cue_lists",
+    "goal_items",
+    "goal_sentences",
+    "reassign_displaced_goals",
+    "mentions",
+)
+
+
+def extract(doc: Document, analysed: list[AnalysedBlock], rules: ExtractRules) -> Extraction:
+    """Find priorities, goals and regional references in an analysed document."""
+    ctx = ExtractionContext(doc, analysed, rules)
+    for name in rules.passes or DEFAULT_PASSES:
+        PASSES[name](ctx)
+    return ctx.result()

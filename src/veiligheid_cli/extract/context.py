@@ -1,0 +1,148 @@
+"""The shared state of one extraction run: the document model the passes read, and the items
+they add."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..model import Block, BlockKind, Document, DocumentKind, Extraction, Item, ItemKind
+from ..rules import ExtractRules
+from .outline import Outline
+from .text import clean_item_text, dedupe, sentence_spans, strip_number
+
+if TYPE_CHECKING:
+    from ..nlp import AnalysedBlock
+
+
+class ExtractionContext:
+    """What every pass sees: the analysed blocks, the outline, the rules, and the items found
+    so far. `used` holds the block indices already taken as a priority, goal or reference."""
+
+    def __init__(self, doc: Document, blocks: list[AnalysedBlock], rules: ExtractRules) -> None:
+        self.doc = doc
+        self.blocks = blocks
+        self.rules = rules
+        self.outline = Outline(blocks, rules)
+        self.local_plan = doc.metadata.kind is DocumentKind.IVP
+        self.priorities: list[Item] = []
+        self.goals: list[Item] = []
+        self.references: list[Item] = []
+        self.mentions: list[Item] = []
+        self.used: set[int] = set()
+
+    # --- reading the document -------------------------------------------------------------
+
+    def blocks_of(self, *kinds: BlockKind) -> Iterator[tuple[int, AnalysedBlock]]:
+        """(index, analysed block) of the blocks of the given kinds, in reading order."""
+        for i, a in enumerate(self.blocks):
+            if a.block.kind in kinds:
+                yield i, a
+
+    def sentences_of(self, i: int) -> list[tuple[int, str]]:
+        """(start offset, sentence) of block i."""
+        return sentence_spans(self.blocks[i].block.text)
+
+    def hits_in(self, i: int, start: int, end: int) -> list[str]:
+        """Themes recognised within characters [start, end) of block i, in order."""
+        seen: dict[str, None] = {}
+        for hit in sorted(self.blocks[i].hits, key=lambda h: h.start):
+            if hit.start >= start and hit.end <= end:
+                seen.setdefault(hit.theme, None)
+        return list(seen)
+
+    def list_runs(self) -> list[list[int]]:
+        """Consecutive list items, as runs of block indices."""
+        runs: list[list[int]] = []
+        for i, _a in self.blocks_of(BlockKind.LIST_ITEM):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        return runs
+
+    def lead_in(self, first_item: int) -> tuple[int, str] | None:
+        """The block and sentence that introduce the list starting at `first_item`."""
+        j = first_item - 1
+        if j < 0:
+            return None
+        b = self.blocks[j].block
+        if b.kind is BlockKind.LIST_ITEM:
+            return None
+        return j, sentence_spans(b.text)[-1][1] if b.text else ""
+
+    def priority_cue(self, sentence: str, i: int) -> re.Match[str] | None:
+        """A strong priority cue, or a weak one where weak cues count (inside the themes
+        chapter, or anywhere in a document without one)."""
+        strong = self.rules.priority_cue.search(sentence)
+        if strong:
+            return strong
+        outline = self.outline
+        if not outline.has_themes_chapter or outline.in_themes_chapter(outline.owner[i]):
+            return self.rules.weak_priority_cue.search(sentence)
+        return None
+
+    def negated(self, sentence: str, cue: re.Match[str]) -> bool:
+        """A negation close before (or just after) a cue: "... is geen prioriteit"."""
+        window = sentence[max(0, cue.start() - 60) : cue.end() + 10]
+        return bool(self.rules.negation.search(window))
+
+    def is_regional(self, sentence: str) -> bool:
+        """In a local plan, a sentence about the region's priorities gives references."""
+        return self.local_plan and bool(self.rules.regional_cue.search(sentence))
+
+    def in_skip_section(self, i: int) -> bool:
+        """Block i stands in a section about the document itself (inleiding, leeswijzer ...)."""
+        titles = [s.block.text for s in self.outline.ancestors(self.outline.owner[i])]
+        titles += list(self.blocks[i].block.section_path[-1:])
+        return any(self.rules.skip_section_cue.search(strip_number(t)) for t in titles)
+
+    def topic(self, block: Block) -> str | None:
+        """The unnumbered heading that names the topic a block stands under, if any:
+        "Speerpunt 1: Ondermijning" above "Wat willen we bereiken?"."""
+        numbered = {s.block.text for s in self.outline.sections.values()}
+        labels = [t for t in block.section_path if t not in numbered]
+        if block.kind is BlockKind.HEADING and block.text not in numbered:
+            labels = labels or [block.text]
+        return labels[0] if labels and not labels[0].endswith("?") else None
+
+    # --- adding items ---------------------------------------------------------------------
+
+    def item(
+        self,
+        kind: ItemKind,
+        i: int,
+        text: str,
+        themes: list[str],
+        conf: float,
+        cue: str,
+        span: tuple[int, int] | None = None,
+    ) -> Item:
+        """An item from block i; `span` is its character range when it is part of the block."""
+        a = self.blocks[i]
+        keys = a.keys_between(*span) if span else a.keys
+        text = clean_item_text(text)
+        if kind in (ItemKind.PRIORITY, ItemKind.REFERENCE) and text.count(".") == 1:
+            text = text.rstrip(".")  # a priority is a name, not a sentence
+        return Item(
+            kind=kind,
+            text=text,
+            themes=themes,
+            section=a.block.section,
+            line=a.block.line,
+            page=a.block.page,
+            confidence=round(min(conf, 0.99), 2),
+            cue=cue,
+            keys=keys,
+        )
+
+    def result(self) -> Extraction:
+        """The extraction, repeats removed."""
+        return Extraction(
+            document=self.doc,
+            priorities=dedupe(self.priorities),
+            goals=dedupe(self.goals),
+            regional_references=dedupe(self.references),
+            mentions=self.mentions,
+        )

@@ -1,0 +1,123 @@
+"""Text helpers shared by the extraction passes: sentences, item text, enumerations, dedupe."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Item, ItemKind
+
+QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,120})[’'”\"]")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
+MEASURABLE = re.compile(
+    r"\d+\s*(?:%|procent)|\bhet aantal\b.*\b(?:omlaag|terug|daalt|dalen|gedaald|stijgt|stijgen|"
+    r"gestegen|afgenomen|toegenomen|verminder|verlag|verhog|halver)|\bmet\s+\d+\b|"
+    r"\bgemiddelde\b|\bniveau van\b|\bnaar\s+\d",
+    re.IGNORECASE,
+)
+GOAL_STATEMENT = re.compile(
+    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|"
+    r"beoogd resultaat)\s*:|"
+    r"\b(?:doel(?:stelling)?\s+(?:is|luidt|daarbij\s+is|hierbij\s+is)|als\s+doel(?:stelling)?\b|"
+    r"(?:onze|de)\s+ambitie\s+is|streven\s+(?:we|wij)\s+naar|willen\s+(?:we|wij)\s+(?:het|de|in)\b)",
+    re.IGNORECASE,
+)
+TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(?:20\d\d)\b", re.IGNORECASE)
+# "tegen te gaan", "aan te pakken", "terug te dringen": separable verbs split by "te"
+SEPARABLE = re.compile(r"\b([a-z]+)\s+te\s+([a-z]+)\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+COUNT = re.compile(r"\b\d+\b")
+GOAL_LABEL = re.compile(
+    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"[\s;,:]+$|\s+(?:en|of)$", re.IGNORECASE)
+_LEADING_ENUM = re.compile(r"^(?:\d+[.)]|[a-z][.)]|[-–•])\s+")
+MAX_ITEM_CHARS = 400
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a block text (a light splitter: full stop and a capital after it)."""
+    parts = [p.strip() for p in SENTENCE_END.split(text) if p.strip()]
+    return parts or [text]
+
+
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """(start offset, sentence) for every sentence of `text`."""
+    out, offset = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, offset)
+        offset = start + len(sentence)
+        out.append((start, sentence))
+    return out
+
+
+def strip_number(text: str) -> str:
+    """A heading without its number: "3.2 Ondermijning" -> "Ondermijning"."""
+    return re.sub(r"^(?:\d+(?:\.\d+)*\.?|Bijlage\s+\S+|Hoofdstuk\s+\S+)\s+", "", text).strip()
+
+
+def clean_item_text(text: str) -> str:
+    """An item's text without list numbering, goal labels, quotes and trailing connectors."""
+    text = _LEADING_ENUM.sub("", text.strip())
+    unlabelled = GOAL_LABEL.sub("", text)
+    if unlabelled != text:  # "Doel: in 2028 ..." -> "In 2028 ..."
+        text = unlabelled[:1].upper() + unlabelled[1:]
+    text = text.strip("‘’“”\"' ")
+    while True:
+        stripped = _TRAILING.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def enumeration_after(sentence: str, cue_end: int) -> list[tuple[int, str]]:
+    """Items of `..., a, b en c` after a colon that follows the cue, or quoted names."""
+    colon = sentence.find(":", cue_end - 1)
+    if colon != -1 and colon - cue_end < 80:
+        body_start = colon + 1
+        body = sentence[body_start:].rstrip(" .")
+        if len(body) < 5:
+            return []
+        out = [(sentence.find(piece, body_start), piece) for piece in split_enumeration(body)]
+        return out if len(out) >= 2 else []
+    quoted = [(m.start(1), m.group(1)) for m in QUOTED.finditer(sentence, cue_end)]
+    return quoted if len(quoted) >= 2 else []
+
+
+def split_enumeration(body: str) -> list[str]:
+    """`a, b en c` -> [a, b, c]; the last piece splits at "en" + article."""
+    pieces = [p.strip() for p in re.split(r",\s+|;\s+", body) if p.strip()]
+    if pieces:
+        last = pieces.pop()
+        # "... met zorg en het bevorderen van ...": split the last piece at "en" + article
+        pieces += [p.strip() for p in re.split(r"\s+en\s+(?=(?:de|het|een)\s)", last) if p.strip()]
+    return pieces
+
+
+def dedupe(items: list[Item]) -> list[Item]:
+    """Drop repeats, keeping the stronger item.
+
+    Texts that say the same count as one. A priority or reference with exactly the themes of a
+    stronger one is a restatement of it ("... de gezamenlijke regionale prioriteiten
+    'cyberveiligheid', ..."), except for section headings, which are distinct by construction.
+    """
+    from rapidfuzz import fuzz
+
+    kept: list[Item] = []
+    for item in sorted(items, key=lambda it: -it.confidence):
+        norm = item.text.lower()
+        restatable = item.kind in (ItemKind.PRIORITY, ItemKind.REFERENCE) and bool(item.themes)
+        duplicate = any(
+            fuzz.ratio(other.text.lower(), norm) >= 90
+            or (
+                restatable
+                and other.themes == item.themes
+                and not ("section" in item.cue and "section" in other.cue)
+            )
+            for other in kept
+        )
+        if not duplicate:
+            kept.append(item)
+    return sorted(kept, key=lambda it: (it.line, it.text))

@@ -1,0 +1,209 @@
+"""Each extraction pass alone, on short texts: what it adds, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from veiligheid_cli.extract import DEFAULT_PASSES, PASSES, ExtractionContext, extract
+from veiligheid_cli.ingest import ingest_text
+from veiligheid_cli.nlp import analyse_blocks
+from veiligheid_cli.rules import load_extract_rules, resolve_rules_dir
+from veiligheid_cli.themes import themed_pipeline
+
+RULES = str(resolve_rules_dir(None))
+
+
+def context(text: str) -> ExtractionContext:
+    doc = ingest_text(text)
+    analysed = analyse_blocks(themed_pipeline(None, RULES), doc.blocks)
+    return ExtractionContext(doc, analysed, load_extract_rules(RULES))
+
+
+def run(text: str, *names: str) -> ExtractionContext:
+    ctx = context(text)
+    for name in names:
+        PASSES[name](ctx)
+    return ctx
+
+
+def texts(items) -> list[str]:
+    return [i.text for i in items]
+
+
+IVP_HEAD = "Integraal Veiligheidsplan gemeente Zeewolde 2023-2026\n\n"
+
+
+def test_every_default_pass_is_registered_and_documented():
+    assert set(DEFAULT_PASSES) <= set(PASSES)
+    for name in DEFAULT_PASSES:
+        assert PASSES[name].__doc__, name
+
+
+def test_priority_cue_lists_takes_the_list_after_the_lead_in():
+    ctx = run(
+        IVP_HEAD + "De prioriteiten voor de komende jaren zijn:\n\n"
+        "- Ondermijning\n- Woninginbraak\n\nDaarna volgt de uitvoering.\n",
+        "priority_cue_lists",
+    )
+    assert texts(ctx.priorities) == ["Ondermijning", "Woninginbraak"]
+    assert ctx.priorities[0].themes[0] == "ondermijning"
+
+
+def test_priority_cue_lists_ignores_a_negated_lead_in():
+    ctx = run(
+        IVP_HEAD + "De volgende onderwerpen zijn geen prioriteit:\n\n- Evenementen\n- Brandweer\n",
+        "priority_cue_lists",
+    )
+    assert ctx.priorities == []
+
+
+def test_priority_cue_lists_in_a_local_plan_turns_regional_lists_into_references():
+    ctx = run(
+        IVP_HEAD + "De regionale prioriteiten zijn:\n\n- Ondermijning\n- Cybercrime\n",
+        "priority_cue_lists",
+    )
+    assert ctx.priorities == []
+    assert texts(ctx.references) == ["Ondermijning", "Cybercrime"]
+
+
+def test_inline_enumerations_splits_one_sentence():
+    ctx = run(
+        "Voorstel aan het college\n\nDe partners hebben als prioriteit benoemd: ondermijning, "
+        "zorg en veiligheid en het bevorderen van cyberveiligheid.\n",
+        "inline_enumerations",
+    )
+    assert texts(ctx.priorities) == [
+        "ondermijning",
+        "zorg en veiligheid",
+        "het bevorderen van cyberveiligheid",
+    ]
+
+
+def test_themes_chapter_sections_are_the_leaf_sections_of_the_chapter():
+    ctx = run(
+        IVP_HEAD + "1 Inleiding\n\nDit is het plan.\n\n2 Thema's en prioriteiten\n\n"
+        "2.1 Woninginbraak\n\nInbraken nemen toe.\n\n2.2 Jeugdoverlast\n\nJongeren.\n",
+        "themes_chapter_sections",
+    )
+    assert texts(ctx.priorities) == ["Woninginbraak", "Jeugdoverlast"]
+    assert ctx.priorities[1].section == "2.2 Jeugdoverlast"
+
+
+def test_labelled_headings_take_the_text_after_the_label():
+    ctx = run(
+        IVP_HEAD + "Speerpunt 1: Ondermijning\n\nWat willen we bereiken?\n\n"
+        "- Minder drugshandel in 2026.\n",
+        "labelled_headings",
+    )
+    assert texts(ctx.priorities) == ["Ondermijning"]
+
+
+def test_priority_sentences_need_a_theme_and_no_negation():
+    ctx = run(
+        IVP_HEAD + "Huiselijk geweld is een belangrijke prioriteit voor de gemeente. "
+        "Evenementen zijn geen prioriteit.\n",
+        "priority_sentences",
+    )
+    assert len(ctx.priorities) == 1
+    assert "huiselijk_geweld" in ctx.priorities[0].themes
+
+
+def test_themed_chapters_only_when_nothing_else_was_found():
+    text = IVP_HEAD + "1 Ondermijning\n\nTekst.\n\n2 Zorg en veiligheid\n\nTekst.\n"
+    ctx = run(text, "themed_chapters")
+    assert texts(ctx.priorities) == ["Ondermijning", "Zorg en veiligheid"]
+    ctx = context(text)
+    ctx.priorities.append(ctx.item(ctx_kind("priority"), 0, "X", [], 0.9, "test"))
+    PASSES["themed_chapters"](ctx)
+    assert texts(ctx.priorities) == ["X"]
+
+
+def ctx_kind(name: str):
+    from veiligheid_cli.model import ItemKind
+
+    return ItemKind(name)
+
+
+def test_goal_cue_lists_takes_goals_outside_an_introduction():
+    ctx = run(
+        IVP_HEAD + "2 Woninginbraak\n\nOnze doelen zijn:\n\n"
+        "- minder inbraken\n- meer buurtpreventie\n",
+        "goal_cue_lists",
+    )
+    assert texts(ctx.goals) == ["minder inbraken", "meer buurtpreventie"]
+
+
+def test_goal_cue_lists_skips_lists_already_taken_as_priorities():
+    ctx = run(
+        IVP_HEAD + "Onze prioriteiten en doelen zijn:\n\n- Ondermijning\n",
+        "priority_cue_lists",
+        "goal_cue_lists",
+    )
+    assert texts(ctx.priorities) == ["Ondermijning"] and ctx.goals == []
+
+
+def test_goal_items_need_a_goal_verb_in_a_themes_chapter_and_skip_actions():
+    ctx = run(
+        IVP_HEAD + "2 Thema's\n\n2.1 Woninginbraak\n\nWat willen we bereiken?\n\n"
+        "- Het aantal woninginbraken verminderen.\n\nWat gaan we daarvoor doen?\n\n"
+        "- Voorlichting geven over hang- en sluitwerk.\n",
+        "goal_items",
+    )
+    assert texts(ctx.goals) == ["Het aantal woninginbraken verminderen."]
+
+
+def test_goal_sentences_need_a_statement_or_a_measurable_target():
+    ctx = run(
+        IVP_HEAD + "2 Woninginbraak\n\nOns doel is dat het aantal woninginbraken daalt. "
+        "Inbraken komen vaak voor.\n",
+        "goal_sentences",
+    )
+    assert texts(ctx.goals) == ["Ons doel is dat het aantal woninginbraken daalt."]
+
+
+def test_reassign_displaced_goals_moves_a_goal_to_the_section_of_its_theme():
+    ctx = run(
+        IVP_HEAD + "3 Thema's en prioriteiten\n\n3.1 Verkeersveiligheid\n\n"
+        "De verkeersveiligheid rond scholen vraagt aandacht.\n\n3.2 Woninginbraak\n\n"
+        "Inbraken in woningen nemen toe. Woninginbraak blijft een zorg.\n\n"
+        "- Verkeersveiligheid rondom scholen verhogen.\n",
+        "goal_items",
+        "reassign_displaced_goals",
+    )
+    assert ctx.goals[0].section == "3.1 Verkeersveiligheid"
+    assert "moved from 3.2 Woninginbraak" in ctx.goals[0].cue
+
+
+def test_mentions_are_sentences_with_a_theme():
+    ctx = run(IVP_HEAD + "Phishing onder ouderen neemt toe. Het weer was mooi.\n", "mentions")
+    assert texts(ctx.mentions) == ["Phishing onder ouderen neemt toe."]
+
+
+def test_passes_listed_in_extract_yaml_replace_the_default(tmp_path):
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    path = rules / "extract.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\npasses: [mentions]\n", encoding="utf-8")
+    doc = ingest_text(IVP_HEAD + "De prioriteiten zijn:\n\n- Ondermijning\n- Cybercrime\n")
+    analysed = analyse_blocks(themed_pipeline(None, str(rules)), doc.blocks)
+    result = extract(doc, analysed, load_extract_rules(rules))
+    assert result.priorities == [] and result.mentions
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [("[nope]", "unknown pass 'nope'"), ("[mentions, mentions]", "listed twice")],
+)
+def test_a_bad_passes_list_is_a_rules_error(tmp_path, value, problem):
+    import shutil
+
+    from veiligheid_cli.errors import RulesError
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    path = rules / "extract.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\npasses: {value}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=problem):
+        load_extract_rules(rules)
