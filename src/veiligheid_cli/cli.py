@@ -90,6 +90,14 @@ NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Do not read or write the cache of extracted documents.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
+VerboseOpt = Annotated[
+    bool,
+    typer.Option("--verbose", "-v", help="Also show what the PDF libraries report (on stderr)."),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--password", help="Password of encrypted PDF input.", show_default=False),
+]
 FileArg = Annotated[
     str, typer.Argument(metavar="FILE", help="A .txt, .md or .pdf file, or - for stdin.")
 ]
@@ -111,6 +119,26 @@ def _root(
     """veiligheid: priorities, goals and regional alignment of Dutch safety plans."""
 
 
+def setup_logging(verbose: bool) -> None:
+    """Library log records go to stderr only with --verbose; otherwise nowhere."""
+    import logging
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_veiligheid", False):
+            root.removeHandler(handler)
+    handler: logging.Handler
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("veiligheid: %(levelname)s: %(name)s: %(message)s"))
+        root.setLevel(logging.INFO)
+    else:
+        handler = logging.NullHandler()
+    handler._veiligheid = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    logging.captureWarnings(True)
+
+
 def warn(messages: list[str], quiet: bool) -> None:
     if not quiet:
         for message in messages:
@@ -124,13 +152,17 @@ def ingest(
         IngestFormat.text
     ),
     output: OutputOpt = None,
+    rules: RulesOpt = None,
+    password: PasswordOpt = None,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Read a document and show its structure: headings, paragraphs, list items, metadata."""
-    from .ingest import ingest as run_ingest
+    from .pipeline import Settings, ingest_file
     from .report import emit, ingest_report
 
-    doc = run_ingest(file)
+    setup_logging(verbose)
+    doc = ingest_file(file, Settings(rules_dir=rules, password=password))
     warn(doc.warnings, quiet)
     render = {
         IngestFormat.text: ingest_report.to_text,
@@ -172,16 +204,19 @@ def extract(
     output: OutputOpt = None,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    password: PasswordOpt = None,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Find the priorities, goals and quoted regional priorities of a document, with themes."""
-    from .ingest import ingest as run_ingest
-    from .pipeline import Settings, analyse_document
+    from .pipeline import Settings, analyse_document, ingest_file
     from .report import emit, extract_report
 
-    doc = run_ingest(file)
+    setup_logging(verbose)
+    settings = Settings(model, rules, password)
+    doc = ingest_file(file, settings)
     warn(doc.warnings, quiet)
-    result = analyse_document(doc, Settings(model, rules))
+    result = analyse_document(doc, settings)
     render = {
         ReportFormat.table: extract_report.to_table,
         ReportFormat.markdown: extract_report.to_markdown,
@@ -236,8 +271,10 @@ def align(
     ] = None,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    password: PasswordOpt = None,
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> int:
     """How well do local priorities and goals address the regional priorities?
 
@@ -256,7 +293,8 @@ def align(
         local_files, regional = files[:1], files[1]
     else:
         local_files = files
-    settings = Settings(model, rules)
+    setup_logging(verbose)
+    settings = Settings(model, rules, password)
     load_config(settings.resolved_rules())  # a broken config fails before any work is done
     regional_ex = cached_extract(regional, settings, not no_cache)
     if not (regional_ex.priorities or regional_ex.regional_references):
@@ -306,8 +344,10 @@ def check(
     output: OutputOpt = None,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    password: PasswordOpt = None,
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> int:
     """Lint a draft plan for CI: regional priorities addressed, concrete goals, stated period.
 
@@ -315,18 +355,18 @@ def check(
     """
     from .cache import cached_extract
     from .check import fails, run_checks
-    from .ingest import ingest as run_ingest
     from .model import Severity
-    from .pipeline import Settings, align_extractions, analyse_document
+    from .pipeline import Settings, align_extractions, analyse_document, ingest_file
     from .report import check_report, emit
     from .rules import load_checks, load_config, load_taxonomy
 
-    settings = Settings(model, rules)
+    setup_logging(verbose)
+    settings = Settings(model, rules, password)
     checks = load_checks(settings.resolved_rules())
     taxonomy = load_taxonomy(settings.resolved_rules())
     if regional:
         load_config(settings.resolved_rules())
-    doc = run_ingest(draft)  # the draft itself is always read afresh
+    doc = ingest_file(draft, settings)  # the draft itself is always read afresh
     warn(doc.warnings, quiet)
     extraction = analyse_document(doc, settings)
     alignments = [
@@ -364,8 +404,10 @@ def batch(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes.")] = 1,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    password: PasswordOpt = None,
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> int:
     """Align many plans with one regional strategy: a report per plan, an index and a matrix.
 
@@ -379,7 +421,8 @@ def batch(
     from .report.batch_report import write_outputs
     from .rules import load_config
 
-    settings = Settings(model, rules)
+    setup_logging(verbose)
+    settings = Settings(model, rules, password)
     load_config(settings.resolved_rules())
     files = collect_files(inputs, exclude=regional)
     with progress(len(files), "Aligning plans", quiet) as advance:
@@ -412,8 +455,10 @@ def common(
     ] = 1,
     model: ModelOpt = None,
     rules: RulesOpt = None,
+    password: PasswordOpt = None,
     no_cache: NoCacheOpt = False,
     quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Which themes do how many plans prioritise? Input for a new regional strategy."""
     from .batch import collect_files, common_themes, plan_names
@@ -422,7 +467,8 @@ def common(
     from .report import batch_report, emit
     from .rules import load_taxonomy
 
-    settings = Settings(model, rules)
+    setup_logging(verbose)
+    settings = Settings(model, rules, password)
     taxonomy = load_taxonomy(settings.resolved_rules())
     paths = collect_files(files)
     extractions = []
@@ -486,6 +532,7 @@ def progress(total: int, label: str, quiet: bool):
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors, documented exit codes, no tracebacks."""
     no_args, usage_error, abort = _click_exception_types()
+    setup_logging(verbose=False)  # no library log lines on stderr unless a command asks
     try:
         result = app(args=argv, prog_name="veiligheid", standalone_mode=False)
     except no_args as exc:

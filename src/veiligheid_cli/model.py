@@ -17,6 +17,9 @@ class SourceLine:
     text: str
     line: int  # 1-based line number in the text file, or line within the PDF page text
     page: int | None = None  # 1-based page number for PDFs
+    heading: int = 0  # PDF: rank of the line's heading style (1 = largest), 0 = body text
+    cells: tuple[str, ...] = ()  # a table row: its cells
+    columns: tuple[str, ...] = ()  # a table row: the header of its table (empty for the header)
 
 
 @dataclass(slots=True)
@@ -53,6 +56,9 @@ class Block:
     section: str = ""  # innermost numbered heading (or innermost heading) this block is under
     section_path: tuple[str, ...] = ()
     after_cue: bool = False  # list items: the list follows a lead-in line ending in ':'
+    cells: tuple[str, ...] = ()  # table rows: the cells
+    columns: tuple[str, ...] = ()  # table rows: the header of the table (empty for the header)
+    style: int = 0  # headings read from a PDF: rank of the heading style (1 = largest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,8 @@ class Item:
     page: int | None = None
     confidence: float = 0.0
     cue: str = ""  # why the extractor took it, for explanations
+    indicator: str = ""  # goals from a goals table: what is measured
+    target: str = ""  # goals from a goals table: the value to reach
     # lemma keys of the item's content words (for alignment; not part of any report)
     keys: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
 

@@ -14,6 +14,7 @@ class Settings:
 
     model: str | None = None
     rules_dir: str | None = None
+    password: str | None = None  # for encrypted PDFs; not part of any cache key
 
     def resolved_rules(self) -> str:
         from .rules import resolve_rules_dir
@@ -34,11 +35,18 @@ def analyse_document(doc: Document, settings: Settings) -> Extraction:
     return extract(doc, analysed, load_extract_rules(rules_dir))
 
 
+def ingest_file(path: str | Path, settings: Settings) -> Document:
+    """Read, clean and structure one file, with the goals-table cues of the rules."""
+    from .ingest import ingest
+    from .rules import load_extract_rules
+
+    rules = load_extract_rules(settings.resolved_rules())
+    return ingest(str(path), settings.password, rules.is_goal_table_header)
+
+
 def extract_file(path: str | Path, settings: Settings) -> Extraction:
     """Ingest, analyse and extract one file."""
-    from .ingest import ingest
-
-    return analyse_document(ingest(str(path)), settings)
+    return analyse_document(ingest_file(path, settings), settings)
 
 
 def align_extractions(local: Extraction, regional: Extraction, settings: Settings):

@@ -335,6 +335,32 @@ _CUE_KEYS = (
 
 
 @dataclass(frozen=True, slots=True)
+class GoalTableCues:
+    """Header cues of a goals table: which column holds the goal, the indicator, the target."""
+
+    goal: re.Pattern[str]
+    indicator: re.Pattern[str]
+    target: re.Pattern[str]
+
+    def is_header(self, text: str) -> bool:
+        """A header row (as one text, or cells joined) that announces a goals table."""
+        return bool(self.goal.search(text)) and bool(
+            self.indicator.search(text) or self.target.search(text)
+        )
+
+    def roles(self, columns: tuple[str, ...]) -> dict[str, int]:
+        """Column index per role ("goal", "indicator", "target") in a header row; the goal
+        column is the first one whose header names a goal."""
+        out: dict[str, int] = {}
+        for index, header in enumerate(columns):
+            for role in ("goal", "indicator", "target"):
+                if role not in out and getattr(self, role).search(header):
+                    out[role] = index
+                    break
+        return out if "goal" in out and len(out) >= 2 else {}
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractRules:
     """Cue expressions for extraction, compiled; goal verbs as lemma keys."""
 
@@ -350,6 +376,11 @@ class ExtractRules:
     negation: re.Pattern[str]
     goal_verb_keys: frozenset[str]
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
+    goal_table: GoalTableCues | None = None  # None: tables are never read as goals
+    clause_words: frozenset[str] = frozenset()  # words of a full clause (not a goal phrase)
+
+    def is_goal_table_header(self, text: str) -> bool:
+        return self.goal_table is not None and self.goal_table.is_header(text)
 
 
 def load_extract_rules(rules_dir: str | Path | None = None) -> ExtractRules:
@@ -364,7 +395,8 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
-    c.only_keys(data, {"schema", "goal_verbs", "passes", *_CUE_KEYS}, "")
+    optional = {"schema", "passes", "goal_table_columns", "clause_words"}
+    c.only_keys(data, {"goal_verbs", *optional, *_CUE_KEYS}, "")
     c.require(data, {"goal_verbs", *_CUE_KEYS}, "")
     compiled: dict[str, re.Pattern[str]] = {}
     for key in _CUE_KEYS:
@@ -374,6 +406,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         compiled[key] = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
     verbs = c.strings(data["goal_verbs"], "goal_verbs")
     passes = _extraction_passes(c, data.get("passes"))
+    goal_table = _goal_table_cues(c, data.get("goal_table_columns"))
     return ExtractRules(
         priority_cue=compiled["priority_cues"],
         weak_priority_cue=compiled["weak_priority_cues"],
@@ -387,7 +420,30 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         negation=compiled["negations"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
         passes=passes,
+        goal_table=goal_table,
+        clause_words=frozenset(
+            w.lower() for w in c.strings(data.get("clause_words"), "clause_words", required=False)
+        ),
     )
+
+
+def _goal_table_cues(c: _Checker, value: Any) -> GoalTableCues | None:
+    """The optional `goal_table_columns:` mapping (goal, indicator, target: regex lists)."""
+    if value is None:
+        return None
+    key = "goal_table_columns"
+    table = c.mapping(value, key)
+    roles = ("goal", "indicator", "target")
+    c.only_keys(table, set(roles), key)
+    c.require(table, set(roles), key)
+    compiled = {
+        role: re.compile(
+            "|".join(rf"(?:(?<!\w){p.pattern})" for p in c.regexes(table[role], f"{key}.{role}")),
+            re.IGNORECASE,
+        )
+        for role in roles
+    }
+    return GoalTableCues(**compiled)
 
 
 def _extraction_passes(c: _Checker, value: Any) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from .text import (
     SEPARABLE,
     TARGET_YEAR,
     YEAR,
+    sentence_spans,
 )
 
 
@@ -131,6 +132,39 @@ def goal_sentences(ctx: ExtractionContext) -> None:
                 )
 
 
+@extraction_pass("goal_tables")
+def goal_tables(ctx: ExtractionContext) -> None:
+    """Rows of a goals table (Doel | Indicator | Streefwaarde): one goal per row, its text the
+    goal cell, indicator and target as fields of the goal."""
+    cues = ctx.rules.goal_table
+    if cues is None:
+        return
+    for i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
+        b = a.block
+        roles = cues.roles(b.columns) if b.columns and i not in ctx.used else {}
+        goal_text = _cell(b.cells, roles.get("goal"))
+        if not goal_text:
+            continue
+        start = b.text.find(goal_text)
+        span = (start, start + len(goal_text)) if start >= 0 else None
+        themes = (ctx.hits_in(i, *span) if span else []) or a.themes or _section_themes(ctx, i)
+        goal = ctx.item(ItemKind.GOAL, i, goal_text, themes, 0.9, "goals table", span)
+        goal.indicator = _cell(b.cells, roles.get("indicator"))
+        goal.target = _cell(b.cells, roles.get("target"))
+        ctx.goals.append(goal)
+        ctx.used.add(i)
+
+
+def _section_themes(ctx: ExtractionContext, i: int) -> list[str]:
+    """The themes named in the heading of the section block i stands in."""
+    owner = ctx.outline.owner[i]
+    return list(ctx.outline.sections[owner].heading_themes) if owner is not None else []
+
+
+def _cell(cells: tuple[str, ...], index: int | None) -> str:
+    return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
 def _section_score(sec: Section, goal_themes: set[str]) -> float:
     total = sum(sec.themes.values()) or 1
     shared = sum(sec.themes[t] for t in goal_themes)
@@ -160,3 +194,140 @@ def reassign_displaced_goals(ctx: ExtractionContext) -> None:
             continue
         goal.cue += f"; moved from {goal.section}"
         goal.section = best.block.text
+
+
+_SEGMENT_BREAK = re.compile(r"(?<=:)\s+(?=[A-Z‘“\"])|(?<=;)\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_PHRASE_WORDS = 35
+_CLAUSE_WINDOW = 6
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """Sentences, further split after a colon before a capital and after a semicolon: the
+    pieces a merged list leaves in a paragraph."""
+    out = []
+    for start, sentence in sentence_spans(text):
+        offset = 0
+        for piece in _SEGMENT_BREAK.split(sentence):
+            at = sentence.find(piece, offset)
+            offset = at + len(piece)
+            if piece.strip():
+                out.append((start + at, piece.strip()))
+    return out
+
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "in",
+        "op",
+        "met",
+        "voor",
+        "door",
+        "bij",
+        "van",
+        "aan",
+        "naar",
+        "om",
+        "te",
+        "uit",
+        "over",
+        "tot",
+        "als",
+        "dan",
+        "ook",
+        "niet",
+        "geen",
+        "nog",
+        "wel",
+        "zo",
+        "al",
+        "dit",
+        "dat",
+        "deze",
+        "die",
+        "wat",
+    ]
+)
+_LABEL_WORDS = 12  # a goal noun opening a short phrase: "Aandacht voor verminderd zelfredzamen"
+
+
+def _adverb(word: str) -> bool:
+    """A word that can open a goal phrase before its verb ("Alert", "Tijdig"): no function
+    word, and no plural noun ("Inwoners betrekken ..., helpen daarbij" is a sentence)."""
+    return word not in _FUNCTION_WORDS and not word.endswith(("s", "en"))
+
+
+def _adjectives_then_goal_word(words: list[str], keys: list[str], verbs: frozenset[str]) -> bool:
+    """A goal noun within the first four words, after adjectives only ("Integrale en
+    systeemgerichte aanpak ...", "Snellere hulp ...")."""
+    for n in range(min(4, len(words))):
+        if keys[n] in verbs:
+            return n > 0
+        if not (words[n] == "en" or (words[n].endswith("e") and words[n] not in _FUNCTION_WORDS)):
+            return False
+    return False
+
+
+def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
+    """A goal phrase: a goal verb opens it (as infinitive, "Het" + infinitive, or after one
+    adverb: "Alert reageren ..."), or a goal noun opens a short one, or it ends in a goal verb
+    ("... omlaag brengen."); and no finite verb or subject among its first words (anywhere,
+    when the verb comes last). The part before a colon is the phrase; what follows explains."""
+    head = text.split(":", 1)[0] if ":" in text[:120] else text
+    words = [w.lower() for w in _WORD.findall(head)]
+    if not 2 <= len(words) <= _PHRASE_WORDS or head.rstrip().endswith("?"):
+        return False
+    verbs = ctx.rules.goal_verb_keys
+    keys = [word_key(w) for w in words]
+    clause = [n for n, w in enumerate(words) if w in ctx.rules.clause_words]
+    early_clause = any(n < _CLAUSE_WINDOW for n in clause)
+
+    def infinitive(n: int) -> bool:
+        return n < len(words) and keys[n] in verbs and words[n].endswith("en")
+
+    if MEASURABLE.search(head) and not clause:
+        return True  # "Het aantal autokraken terug brengen naar het gemiddelde"
+    opens = (
+        infinitive(0)
+        or (words[0] == "het" and any(infinitive(n) or keys[n] in verbs for n in (1, 2, 3)))
+        or (_adverb(words[0]) and infinitive(1))
+        or (keys[0] in verbs and (len(words) <= _LABEL_WORDS or any(map(infinitive, range(10)))))
+    )
+    if opens:
+        return not early_clause
+    if len(words) <= _LABEL_WORDS and not clause and _adjectives_then_goal_word(words, keys, verbs):
+        return True  # "Integrale en systeemgerichte aanpak van huiselijk geweld"
+    last = len(words) - 1
+    ends = infinitive(last) or (keys[-2] in verbs and words[-1].endswith("en"))
+    ends = ends or word_key(words[-2] + words[-1]) in verbs  # "terug brengen"
+    if len(words) >= 3 and words[-2] == "te":
+        ends = ends or word_key(words[-3] + words[-1]) in verbs  # "tegen te gaan"
+    return ends and not clause
+
+
+@extraction_pass("goal_phrases")
+def goal_phrases(ctx: ExtractionContext) -> None:
+    """Goal phrases standing in paragraphs of a themes chapter or goals section ("Alert
+    reageren bij maatschappelijke onrust."): list items whose bullets were lost."""
+    outline = ctx.outline
+    for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
+        if i in ctx.used or ctx.in_skip_section(i):
+            continue
+        owner = outline.owner[i]
+        innermost = a.block.section_path[-1] if a.block.section_path else ""
+        if ctx.rules.action_section_cue.search(innermost):
+            continue
+        if not (outline.in_themes_chapter(owner) or outline.in_goal_section(owner)):
+            continue
+        for start, segment in _segments(a.block.text):
+            if len(segment) <= MAX_ITEM_CHARS and _is_goal_phrase(ctx, segment):
+                span = (start, start + len(segment))
+                themes = ctx.hits_in(i, *span)
+                ctx.goals.append(
+                    ctx.item(ItemKind.GOAL, i, segment, themes, 0.65, "goal phrase", span)
+                )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Document, RawText
 from .clean import clean_lines
 from .metadata import detect_metadata
@@ -11,9 +13,15 @@ from .structure import build_blocks
 __all__ = ["ingest", "ingest_text"]
 
 
-def ingest(path: str) -> Document:
-    """Read, clean and structure one document (.txt, .md, .pdf, or "-" for stdin)."""
-    return _structure(read_source(path))
+def ingest(
+    path: str, password: str | None = None, table_cue: Callable[[str], bool] | None = None
+) -> Document:
+    """Read, clean and structure one document (.txt, .md, .pdf, or "-" for stdin).
+
+    `password` opens an encrypted PDF; `table_cue` recognises the header of a goals table
+    (`ExtractRules.is_goal_table_header`), whose rows the PDF reader then reads cell by cell.
+    """
+    return _structure(read_source(path, password, table_cue))
 
 
 def ingest_text(text: str, name: str = "<text>") -> Document:
@@ -22,7 +30,7 @@ def ingest_text(text: str, name: str = "<text>") -> Document:
 
 
 def _structure(raw: RawText) -> Document:
-    blocks = build_blocks(clean_lines(raw.lines))
+    blocks = build_blocks(clean_lines(raw.lines), layout_gaps=raw.source_format == "pdf")
     metadata = detect_metadata(blocks, raw.path)
     return Document(
         path=raw.path,

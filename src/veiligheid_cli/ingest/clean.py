@@ -69,6 +69,9 @@ class CleanLine:
     # One leading space before a capital: where PDF-to-text lost a bullet glyph, or a page start.
     # The structure stage decides which from the neighbouring lines.
     soft_marker: bool = False
+    heading: int = 0  # PDF: rank of the heading style the line is set in (0 = body)
+    cells: tuple[str, ...] = ()  # a table row (PDF table, or a markdown `| a | b |` row)
+    columns: tuple[str, ...] = ()  # a PDF table row: its table's header
 
     @property
     def blank(self) -> bool:
@@ -81,11 +84,19 @@ def normalise(text: str) -> str:
 
 
 def clean_lines(lines: list[SourceLine]) -> list[CleanLine]:
-    """Normalise lines, mark list items and table ticks, drop URLs and footnotes."""
+    """Normalise lines, mark list items, table rows and ticks, drop URLs and footnotes."""
     out: list[CleanLine] = []
     for src in lines:
         text = normalise(src.text)
         indent = len(text) - len(text.lstrip(" "))
+        cells = tuple(normalise(c).strip() for c in src.cells) or _pipe_cells(text)
+        if cells:
+            if not _PIPE_SEPARATOR.match(text):
+                columns = tuple(normalise(c).strip() for c in src.columns)
+                out.append(
+                    CleanLine(text.strip(), src.line, src.page, cells=cells, columns=columns)
+                )
+            continue
         if _URL_LINE.match(text) and _is_junk_url_line(text):
             continue
         text = _TRACKING_URL.sub("", text).rstrip()
@@ -94,10 +105,27 @@ def clean_lines(lines: list[SourceLine]) -> list[CleanLine]:
             continue
         for part, marker in _split_bullets(text):
             soft = indent == 1 and not marker and part[:1].isupper()
+            heading = 0 if marker else src.heading
             out.append(
-                CleanLine(part, src.line, src.page, marker=marker, indent=indent, soft_marker=soft)
-            )
+                CleanLine(
+                    part, src.line, src.page, marker, indent=indent, soft_marker=soft,
+                    heading=heading,
+                )
+            )  # fmt: skip
     return _drop_footnotes(out)
+
+
+_PIPE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
+
+
+def _pipe_cells(text: str) -> tuple[str, ...]:
+    """The cells of a markdown table row `| a | b |` (at least two cells), else ()."""
+    m = _PIPE_ROW.match(text)
+    if not m:
+        return ()
+    cells = tuple(c.strip() for c in re.split(r"(?<!\\)\|", m.group(1)))
+    return cells if len(cells) >= 2 else ()
 
 
 def _is_junk_url_line(text: str) -> bool:

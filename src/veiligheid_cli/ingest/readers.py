@@ -1,32 +1,48 @@
 """Readers: bytes on disk (or stdin) -> RawText lines with provenance.
 
-Text and markdown are decoded as UTF-8 with a reported cp1252/latin-1 fallback. PDFs are read
-with pdfplumber (imported lazily): page numbers are kept, two-column pages are read column by
-column, and running headers/footers and bare page numbers are removed.
+Text and markdown are decoded as UTF-8 with a reported cp1252/latin-1 fallback; form feeds (as
+`pdftotext` writes them) are page breaks. PDFs go to `pdf.py` (PDFium, imported lazily). Both
+lose their running headers, footers and page numbers here.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import sys
 from collections import Counter
-from itertools import pairwise
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import RawText, SourceLine
 
 STDIN = "-"
-_PDF_MAGIC = b"%PDF"
+_PDF_MAGIC = b"%PDF-"
+_PDF_HEADER_WINDOW = 1024  # readers accept junk before the header, as PDFium and poppler do
 
 
-def read_source(path: str) -> RawText:
-    """Read a .txt/.md/.pdf file, or stdin for "-", into lines with provenance."""
+def read_source(
+    path: str, password: str | None = None, table_cue: Callable[[str], bool] | None = None
+) -> RawText:
+    """Read a .txt/.md/.pdf file, or stdin for "-", into lines with provenance.
+
+    `password` opens an encrypted PDF; `table_cue` tells the PDF reader which table headers
+    announce a goals table (see `pdf.read_pdf`).
+    """
     data = _read_bytes(path)
-    if data.startswith(_PDF_MAGIC) or path.lower().endswith(".pdf"):
-        return read_pdf_bytes(data, path)
+    label = "<stdin>" if path == STDIN else path
+    if is_pdf(data):
+        from .pdf import read_pdf
+
+        return read_pdf(data, label, password, table_cue)
+    if path.lower().endswith(".pdf"):
+        raise InputError(f"{label}: not a PDF file (no %PDF header)")
     return read_text_bytes(data, path)
+
+
+def is_pdf(data: bytes) -> bool:
+    """A PDF header at the start, or after some junk bytes (as e-mail gateways leave)."""
+    return _PDF_MAGIC in data[:_PDF_HEADER_WINDOW]
 
 
 def _read_bytes(path: str) -> bytes:
@@ -117,141 +133,13 @@ def read_text_bytes(data: bytes, path: str) -> RawText:
     )
 
 
-# --- PDF -------------------------------------------------------------------------------------
+# --- pages (PDF, and text with form feeds) ---------------------------------------------------
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:pagina|page|blz\.?|p\.)?\s*\d{1,4}\s*(?:(?:van|of|/)\s*\d{1,4})?"
     r"\s*(?:[-–])?\s*$",
     re.IGNORECASE,
 )
-_MIN_TEXT_CHARS = 20
-
-
-def read_pdf_bytes(data: bytes, path: str, password: str | None = None) -> RawText:
-    """Extract the text layer of a PDF, page by page, in column order."""
-    label = "<stdin>" if path == STDIN else path
-    if not data.startswith(_PDF_MAGIC):
-        raise InputError(f"{label}: not a PDF file (missing %PDF header)")
-    import pdfplumber  # lazy: heavy import, not needed for --help or text input
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    pages_lines: list[list[str]] = []
-    try:
-        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-            for page in pdf.pages:
-                pages_lines.append(_page_lines(page))
-    except Exception as exc:  # pdfminer raises many unrelated types for broken files
-        cause = exc.__cause__ or exc.__context__
-        chain = [exc, cause, *getattr(exc, "args", ())]
-        if (
-            any(isinstance(e, PDFPasswordIncorrect) for e in chain)
-            or "password" in str(exc).lower()
-        ):
-            raise InputError(f"{label}: PDF is password-protected; decrypt it first") from exc
-        raise InputError(
-            f"{label}: cannot read PDF (corrupt or unsupported: {_short(exc)})"
-        ) from exc
-
-    if sum(len("".join(lines).strip()) for lines in pages_lines) < _MIN_TEXT_CHARS:
-        raise InputError(
-            f"{label}: PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf"
-        )
-    pages = [
-        [SourceLine(t, i, page_no) for i, t in enumerate(page_lines, start=1)]
-        for page_no, page_lines in enumerate(pages_lines, start=1)
-    ]
-    pages, removed = strip_running_headers(pages)
-    lines = join_pages(pages)
-    warnings = [f"{label}: removed {removed} running header/footer lines"] if removed else []
-    return RawText(
-        path=label, lines=lines, source_format="pdf", page_count=len(pages_lines), warnings=warnings
-    )
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
-
-
-def _page_lines(page: object) -> list[str]:
-    """Text lines of one page; a two-column page is read left column first."""
-    split_x = _column_gap(page)
-    if split_x is None:
-        return _layout_lines(page)
-    width, height = page.width, page.height  # type: ignore[attr-defined]
-    left = page.crop((0, 0, split_x, height))  # type: ignore[attr-defined]
-    right = page.crop((split_x, 0, width, height))  # type: ignore[attr-defined]
-    return [*_layout_lines(left), "", *_layout_lines(right)]
-
-
-def _layout_lines(page: object) -> list[str]:
-    """Lines with the layout that matters downstream recovered from positions.
-
-    A wider gap between two lines than the usual line pitch becomes blank lines (paragraph
-    breaks), and a line that starts right of the body's left margin keeps its indent as leading
-    spaces (a bullet whose glyph is not text, a continuation, a page-start artefact).
-    """
-    lines = page.extract_text_lines(strip=True, return_chars=True)  # type: ignore[attr-defined]
-    if not lines:
-        return []
-    lefts = Counter(round(line["x0"]) for line in lines)
-    margin = (
-        min(x for x, n in lefts.items() if n >= max(2, lefts.most_common(1)[0][1] // 4))
-        if len(lines) > 3
-        else min(lefts)
-    )
-    pitches = sorted(b["top"] - a["top"] for a, b in pairwise(lines) if b["top"] > a["top"])
-    pitch = pitches[len(pitches) // 4] if pitches else 0.0
-    out: list[str] = []
-    previous_top: float | None = None
-    for line in lines:
-        if previous_top is not None and pitch > 0:
-            skipped = round((line["top"] - previous_top) / pitch) - 1
-            out.extend([""] * max(0, min(skipped, 4)))
-        previous_top = line["top"]
-        chars = line.get("chars") or []
-        size = chars[0].get("size", 10) if chars else 10
-        space = max(size * 0.28, 1.0)
-        indent = round((line["x0"] - margin) / space)
-        out.append(" " * max(0, min(indent, 20)) + line["text"])
-    return out
-
-
-def _column_gap(page: object) -> float | None:
-    """x position of an empty vertical gutter near the middle of the page, if the body has one.
-
-    A page counts as two-column when no character crosses a band around the centre and both
-    halves carry a fair share of the text.
-    """
-    chars = [c for c in page.chars if c.get("text", "").strip()]  # type: ignore[attr-defined]
-    if len(chars) < 80:
-        return None
-    width = page.width  # type: ignore[attr-defined]
-    lo, hi = width * 0.35, width * 0.65
-    step = width / 100
-    occupied = [False] * 101
-    for c in chars:
-        a, b = int(c["x0"] / step), int(c["x1"] / step)
-        for k in range(max(a, 0), min(b, 100) + 1):
-            occupied[k] = True
-    best: tuple[int, int] | None = None
-    k = int(lo / step)
-    while k <= int(hi / step):
-        if not occupied[k]:
-            start = k
-            while k <= 100 and not occupied[k]:
-                k += 1
-            if best is None or (k - start) > (best[1] - best[0]):
-                best = (start, k)
-        k += 1
-    if best is None or (best[1] - best[0]) * step < width * 0.02:
-        return None
-    split_x = (best[0] + best[1]) / 2 * step
-    left = sum(1 for c in chars if c["x1"] <= split_x)
-    right = len(chars) - left
-    if min(left, right) < len(chars) * 0.2:
-        return None
-    return split_x
 
 
 def strip_running_headers(

@@ -30,6 +30,11 @@ _CONNECTOR_END = re.compile(
     r"als|naar|zoals|over|uit))$",
     re.IGNORECASE,
 )
+# The same without the words that also end a sentence as particles of a verb ("... uit").
+_JOINING_END = re.compile(
+    r"(?:,|-|–|/|\(|\b(?:en|of|de|het|een|van|voor|met|door|bij|tot|die|dat|als|zoals))$",
+    re.IGNORECASE,
+)
 # A table-of-contents entry: dot leaders or a wide gap, then a page number.
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|(?:\s\.){3,}|\t| {2,})\s*\d{1,3}\s*$")
 _PERIOD_END = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*$")
@@ -46,41 +51,84 @@ class _HeadingInfo:
     number: str
     text: str
     numbered: bool
+    style: int = 0  # the PDF heading style's rank, when the style made it a heading
 
 
-def build_blocks(lines: list[CleanLine]) -> list[Block]:
-    """Group cleaned lines into blocks and attach the section path to each block."""
-    blocks: list[Block] = []
-    soft_items: set[int] = set()
-    i, n = 0, len(lines)
-    current: Block | None = None
+def build_blocks(lines: list[CleanLine], layout_gaps: bool = False) -> list[Block]:
+    """Group cleaned lines into blocks and attach the section path to each block.
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            current.text = _tidy(current.text)
-            if current.text:
-                blocks.append(current)
-            current = None
+    `layout_gaps`: the blank lines are paragraph gaps measured by our PDF reader, not the
+    blank lines of a text file (see `_continues_over_blank`)."""
+    builder = _BlockBuilder(lines, layout_gaps)
+    blocks = builder.run()
+    _settle_soft_items(blocks, builder.soft_items)
+    _demote_toc_headings(blocks)
+    blocks = _split_inline_lists(blocks)
+    _shift_markdown_levels(blocks)
+    _style_levels(blocks)
+    _assign_sections(blocks)
+    return blocks
 
-    while i < n:
+
+class _BlockBuilder:
+    """One pass over the cleaned lines: each line opens, continues or closes a block."""
+
+    def __init__(self, lines: list[CleanLine], layout_gaps: bool) -> None:
+        self.lines = lines
+        self.layout_gaps = layout_gaps
+        self.blocks: list[Block] = []
+        self.soft_items: set[int] = set()  # indices of list items opened by a lost glyph
+        self.current: Block | None = None  # the paragraph or list item being built
+
+    def run(self) -> list[Block]:
+        i = 0
+        while i < len(self.lines):
+            i = self._step(i)
+        self._close()
+        return self.blocks
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.current.text = _tidy(self.current.text)
+            if self.current.text:
+                self.blocks.append(self.current)
+            self.current = None
+
+    def _step(self, i: int) -> int:
+        """Handle line i; returns the index of the next line to look at."""
+        ln = self.lines[i]
+        if ln.cells:
+            self._close()
+            self.blocks.append(_table_row(ln, self.blocks))
+        elif ln.table:
+            self._close()
+            _mark_table_row(self.blocks, ln)
+        elif ln.blank:
+            if self.current is not None and _continues_over_blank(
+                self.current, self.lines, i, self.layout_gaps
+            ):
+                return _next_nonblank(self.lines, i)
+            self._close()
+        else:
+            marker, heading, soft_item = self._classify(i)
+            if heading is not None:
+                self._add_heading(ln, heading)
+            elif marker or soft_item:
+                self._open_item(ln, marker)
+            else:
+                self._add_text(ln)
+        return i + 1
+
+    def _classify(self, i: int) -> tuple[str, _HeadingInfo | None, bool]:
+        """(list marker, heading, lost-glyph list item) for a text line."""
+        lines, current = self.lines, self.current
         ln = lines[i]
-        if ln.table:
-            close()
-            _mark_table_row(blocks, ln)
-            i += 1
-            continue
-        if ln.blank:
-            if current is not None and _continues_over_blank(current, lines, i):
-                i = _next_nonblank(lines, i)
-                continue
-            close()
-            i += 1
-            continue
-
+        style = _style_heading(lines, i) if ln.heading else None
+        if style is not None:
+            return "", style, False
         marker = ln.marker
         if marker and marker not in _BULLET_MARKERS:
-            marker = _validate_number_marker(lines, i, current, blocks)
+            marker = _validate_number_marker(lines, i, current, self.blocks)
         heading = None if marker else _heading(lines, i, current)
         soft_item = not marker and ln.soft_marker and (heading is None or not heading.numbered)
         soft_item = soft_item and _soft_item(lines, i, current)
@@ -90,64 +138,141 @@ def build_blocks(lines: list[CleanLine]) -> list[Block]:
             heading = _numbered_title(lines, i, marker)
             if heading:
                 marker = ""
+        return marker, heading, soft_item
 
-        if heading is not None and heading.numbered and _TOC_ENTRY.search(ln.text):
-            close()
-            blocks.append(Block(BlockKind.TABLE_ROW, _tidy(ln.text), ln.line, ln.line, ln.page))
-            i += 1
-            continue
-        if heading is not None:
-            close()
-            blocks.append(
-                Block(
-                    BlockKind.HEADING,
-                    heading.text,
-                    ln.line,
-                    ln.line,
-                    ln.page,
-                    level=heading.level,
-                    number=heading.number,
-                )
+    def _add_heading(self, ln: CleanLine, heading: _HeadingInfo) -> None:
+        self._close()
+        if heading.numbered and _TOC_ENTRY.search(ln.text):
+            self.blocks.append(
+                Block(BlockKind.TABLE_ROW, _tidy(ln.text), ln.line, ln.line, ln.page)
             )
-            i += 1
-            continue
-
-        if marker or soft_item:
-            close()
-            if not marker:
-                soft_items.add(len(blocks))  # index this block will get when closed
-            text = ln.text
-            current = Block(
-                BlockKind.LIST_ITEM,
-                text,
-                ln.line,
-                ln.line,
-                ln.page,
-                marker=marker,
-                number=marker.strip("().") if marker[:1].isdigit() or marker[:1] == "(" else "",
-                after_cue=_follows_cue(blocks),
+            return
+        self.blocks.append(
+            Block(
+                BlockKind.HEADING, heading.text, ln.line, ln.line, ln.page,
+                level=heading.level, number=heading.number, style=heading.style,
             )
-            i += 1
-            continue
+        )  # fmt: skip
 
+    def _open_item(self, ln: CleanLine, marker: str) -> None:
+        self._close()
+        if not marker:
+            self.soft_items.add(len(self.blocks))  # index this block will get when closed
+        numbered = marker[:1].isdigit() or marker[:1] == "("
+        self.current = Block(
+            BlockKind.LIST_ITEM, ln.text, ln.line, ln.line, ln.page, marker=marker,
+            number=marker.strip("().") if numbered else "", after_cue=_follows_cue(self.blocks),
+        )  # fmt: skip
+
+    def _add_text(self, ln: CleanLine) -> None:
         text = ln.text if not ln.marker else f"{ln.marker} {ln.text}"
+        current = self.current
         if current is not None and not _starts_new_paragraph(current, ln):
             current.text = _join(current.text, text)
             current.end_line = ln.line
-            i += 1
+            return
+        self._close()
+        if text[:1].islower() and _rejoin_displaced(self.blocks, text, ln):
+            return
+        self.current = Block(BlockKind.PARAGRAPH, text, ln.line, ln.line, ln.page)
+
+
+def _table_row(ln: CleanLine, blocks: list[Block]) -> Block:
+    """A table row block. A row without a known header (a markdown table) takes the first row
+    of its table as the header."""
+    columns = ln.columns
+    prev = blocks[-1] if blocks else None
+    if not columns and prev is not None and prev.kind is BlockKind.TABLE_ROW and prev.cells:
+        columns = prev.columns or prev.cells
+    text = " | ".join(c for c in ln.cells if c)
+    return Block(
+        BlockKind.TABLE_ROW, text, ln.line, ln.line, ln.page, cells=ln.cells, columns=columns
+    )
+
+
+_INLINE_NUMBER = re.compile(r"(?<=[:.;!?])\s+(\d{1,2})[.)]\s+(?=[A-Z‘“\"(])")
+
+
+def _split_inline_lists(blocks: list[Block]) -> list[Block]:
+    """A paragraph that holds a numbered list after a lead-in ("... op drie punten: 1. A.
+    2. B.") becomes the lead-in and its list items: the line breaks were lost in extraction."""
+    out: list[Block] = []
+    for b in blocks:
+        parts = _inline_list(b.text) if b.kind is BlockKind.PARAGRAPH else None
+        if parts is None:
+            out.append(b)
             continue
-        close()
-        if text[:1].islower() and _rejoin_displaced(blocks, text, ln):
-            i += 1
-            continue
-        current = Block(BlockKind.PARAGRAPH, text, ln.line, ln.line, ln.page)
-        i += 1
-    close()
-    _settle_soft_items(blocks, soft_items)
-    _demote_toc_headings(blocks)
-    _shift_markdown_levels(blocks)
-    _assign_sections(blocks)
-    return blocks
+        lead, items = parts
+        out.append(Block(BlockKind.PARAGRAPH, lead, b.line, b.end_line, b.page))
+        for number, text in items:
+            out.append(
+                Block(
+                    BlockKind.LIST_ITEM, text, b.line, b.end_line, b.page, marker=f"{number}.",
+                    number=number, after_cue=True,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _inline_list(text: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(lead-in, [(number, item text)]) when `text` holds "lead-in: 1. ... 2. ..."."""
+    marks = [m for m in _INLINE_NUMBER.finditer(text)]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if not run and m.group(1) == "1" and text[: m.start()].rstrip().endswith(":"):
+            run = [m]
+        elif run and int(m.group(1)) == int(run[-1].group(1)) + 1:
+            run.append(m)
+    if len(run) < 2:
+        return None
+    ends = [m.start() for m in run[1:]] + [len(text)]
+    items = [(m.group(1), text[m.end() : end].strip()) for m, end in zip(run, ends, strict=True)]
+    return text[: run[0].start()].strip(), items
+
+
+def _style_heading(lines: list[CleanLine], i: int) -> _HeadingInfo | None:
+    """A line set in a PDF heading style is a heading when it reads like one: it starts with a
+    capital or a number, ends without a comma or connector, is no sentence, and the next line
+    does not continue it in lower case."""
+    ln = lines[i]
+    numeric = ln.marker[:1].isdigit()
+    if ln.marker and not numeric:
+        return None  # a bold list item
+    text = f"{ln.marker} {ln.text}" if numeric else ln.text
+    text = _BOLD.sub(r"\1", text).strip()
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS + 4 or not _starts_like_heading(text):
+        return None
+    if _CONNECTOR_END.search(text) or text.endswith((",", ";")) or _DATE.search(text):
+        return None
+    if re.search(r"[.!?]\s+\S", text) or (text.endswith(".") and len(words) > 3):
+        return None  # a sentence set in a heading style
+    if re.search(r"\b(?:drs|dr|mr|ir|ing)\.", text):
+        return None  # a signature
+    j = _next_nonblank(lines, i + 1)
+    if j < len(lines) and lines[j].text[:1].islower() and not lines[j].marker:
+        return None  # the sentence goes on in the next line
+    m = _NUMBERED_HEADING.match(text.replace(". ", " ", 1) if numeric else text)
+    if m and int(m.group(1).split(".")[0]) <= 30:
+        number = m.group(1)
+        return _HeadingInfo(len(number.split(".")), number, f"{number} {m.group(2)}", True)
+    return _HeadingInfo(0, "", text, False, style=ln.heading)
+
+
+def _starts_like_heading(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "(‘'\"“"
+
+
+def _style_levels(blocks: list[Block]) -> None:
+    """In a document without numbered or markdown headings, the PDF heading styles give the
+    levels: the largest style used is level 1, the next 2, and so on."""
+    headings = [b for b in blocks if b.kind is BlockKind.HEADING]
+    if any(b.number or b.level for b in headings):
+        return
+    ranks = sorted({b.style for b in headings if b.style})
+    for b in headings:
+        if b.style:
+            b.level = ranks.index(b.style) + 1
 
 
 def _shift_markdown_levels(blocks: list[Block]) -> None:
@@ -240,8 +365,16 @@ def _next_nonblank(lines: list[CleanLine], i: int) -> int:
     return i
 
 
-def _continues_over_blank(current: Block, lines: list[CleanLine], i: int) -> bool:
-    """A block whose sentence is unfinished continues after blank lines in lower case."""
+def _continues_over_blank(
+    current: Block, lines: list[CleanLine], i: int, layout_gaps: bool = False
+) -> bool:
+    """A block whose sentence is unfinished continues after blank lines in lower case.
+
+    In text, one blank line before a capital may still sit inside a sentence (a page break or
+    a text box in pdftotext output). With `layout_gaps` (our PDF reader, whose blank lines are
+    measured paragraph gaps) a capital after a gap starts a new paragraph, unless the text
+    before it ends with a connector ("... witwassen en" + "Handhavingsknelpunten").
+    """
     if current.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
         return False
     j = _next_nonblank(lines, i)
@@ -252,6 +385,8 @@ def _continues_over_blank(current: Block, lines: list[CleanLine], i: int) -> boo
         return False
     if nxt.text[:1].islower() or nxt.text[:1] in ".,;:)":
         return True
+    if layout_gaps:
+        return bool(_JOINING_END.search(current.text.rstrip()))
     if j - i == 1 and not nxt.soft_marker and current.kind is BlockKind.PARAGRAPH:
         return (
             not _NUMBERED_HEADING.match(nxt.text)

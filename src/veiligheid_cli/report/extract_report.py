@@ -18,13 +18,18 @@ def item_json(item: Item) -> dict:
     }
 
 
+def goal_json(item: Item) -> dict:
+    """A goal: an item plus the indicator and target of a goals table (null elsewhere)."""
+    return item_json(item) | {"indicator": item.indicator or None, "target": item.target or None}
+
+
 def to_json(ex: Extraction) -> str:
     return dump_json(
         {
             "schema": schema("extract"),
             "document": document_json(ex.document),
             "priorities": [item_json(i) for i in ex.priorities],
-            "goals": [item_json(i) for i in ex.goals],
+            "goals": [goal_json(i) for i in ex.goals],
             "regional_references": [
                 {"text": i.text, "line": i.line, "page": i.page, "themes": i.themes}
                 for i in ex.regional_references
@@ -56,12 +61,22 @@ def to_markdown(ex: Extraction) -> str:
         out += ["| # | Text | Themes | Section | Where | Conf. |", "|---|---|---|---|---|---|"]
         for n, item in enumerate(items, 1):
             out.append(
-                f"| {n} | {md_escape(item.text)} | {', '.join(item.themes) or '–'} | "
+                f"| {n} | {md_escape(_with_measure(item))} | {', '.join(item.themes) or '–'} | "
                 f"{md_escape(item.section)} | {location(item.line, item.page)} | "
                 f"{item.confidence:.2f} |"
             )
         out.append("")
     return "\n".join(out)
+
+
+def _with_measure(item: Item) -> str:
+    """A goal's text with its indicator and target, when a goals table gave them."""
+    measure = "; ".join(
+        f"{label}: {value}"
+        for label, value in (("indicator", item.indicator), ("target", item.target))
+        if value
+    )
+    return f"{item.text} ({measure})" if measure else item.text
 
 
 def to_table(ex: Extraction, width: int | None = None) -> str:
@@ -83,7 +98,10 @@ def to_table(ex: Extraction, width: int | None = None) -> str:
         table.add_column("Where", no_wrap=True)
         for n, item in enumerate(items, 1):
             table.add_row(
-                str(n), item.text, ", ".join(item.themes) or "–", location(item.line, item.page)
+                str(n),
+                _with_measure(item),
+                ", ".join(item.themes) or "–",
+                location(item.line, item.page),
             )
         parts.append(table)
     return rich_to_text(parts, width or 120)

@@ -1,0 +1,410 @@
+"""PDF input on PDFium (pypdfium2): text lines with position, size and weight -> page text.
+
+One clear object model, read once per page: `PdfLine`s (text, left edge, baseline, font size,
+bold) and the ruled regions of the page (from PDFium's path objects). Layout then decides, for
+the whole document at once:
+- the body style (the most common font size) and the heading styles (larger, or bold where the
+  body is not), ranked by size; consecutive lines of one heading style are one heading;
+- running headers and footers (repeated at the page edges) and page numbers;
+- indentation (from the left edge against the page margin) and paragraph breaks (from the gap
+  between baselines), so that the structure stage sees what a text extraction would show.
+
+Tables: a ruled region whose first row names goal columns (`Doel | Indicator | Streefwaarde`,
+cues from rules/extract.yaml) is read by pdfplumber's table finder, one `SourceLine` per row
+with its cells. Every other page stays on the fast PDFium path. Library messages go to
+`logging`; errors are one line that names no library internals.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from statistics import median
+
+from ..errors import InputError
+from ..model import RawText, SourceLine
+from .readers import join_pages, strip_running_headers
+
+log = logging.getLogger(__name__)
+
+NO_TEXT_LAYER = "no text layer (scanned?): run OCR first, e.g. ocrmypdf"
+_MIN_TEXT_CHARS = 20
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-"})
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+TableCue = Callable[[str], bool]
+
+
+@dataclass(slots=True)
+class PdfLine:
+    """One line of text as PDFium reads it, in points from the page's top-left corner."""
+
+    text: str
+    x: float  # pen position of the first character (the left edge of the text)
+    baseline: float
+    size: float
+    bold: bool
+    cells: tuple[str, ...] = ()  # a table row: its cells
+    columns: tuple[str, ...] = ()  # a table row: the header of its table
+
+
+@dataclass(slots=True)
+class PdfPage:
+    number: int
+    width: float
+    height: float
+    lines: list[PdfLine] = field(default_factory=list)
+
+
+def read_pdf(
+    data: bytes, label: str, password: str | None = None, table_cue: TableCue | None = None
+) -> RawText:
+    """Read the text layer of a PDF into lines with page and line numbers."""
+    pages = read_pages(data, label, password, table_cue)
+    if sum(len(line.text.strip()) for page in pages for line in page.lines) < _MIN_TEXT_CHARS:
+        raise InputError(f"{label}: {NO_TEXT_LAYER}")
+    text_pages = layout(pages)
+    text_pages, removed = strip_running_headers(text_pages)
+    warnings = [f"{label}: removed {removed} running header/footer lines"] if removed else []
+    return RawText(
+        path=label,
+        lines=join_pages(text_pages),
+        source_format="pdf",
+        page_count=len(pages),
+        warnings=warnings,
+    )
+
+
+# --- opening ---------------------------------------------------------------------------------
+
+_PDFIUM_PASSWORD_ERROR = 4
+
+
+def open_pdf(data: bytes, label: str, password: str | None):
+    """A PDFium document, or a one-line InputError that names no library internals."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        log.debug("%s: PDFium cannot open the file: %s", label, exc)
+        if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+            if password:
+                raise InputError(f"{label}: wrong password for this PDF") from None
+            raise InputError(
+                f"{label}: PDF is password-protected; give the password with --password"
+            ) from None
+        raise InputError(f"{label}: cannot read PDF: the file is damaged or not a PDF") from None
+
+
+def read_pages(
+    data: bytes, label: str, password: str | None = None, table_cue: TableCue | None = None
+) -> list[PdfPage]:
+    """Every page's lines (and goal tables, when `table_cue` recognises their header)."""
+    doc = open_pdf(data, label, password)
+    tables = _TableReader(data, password, table_cue)
+    pages = []
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            try:
+                pages.append(_read_page(page, index, tables))
+            except Exception as exc:  # one unreadable page must not cost the document
+                log.warning("%s: page %d skipped (unreadable: %s)", label, index + 1, exc)
+                pages.append(PdfPage(index + 1, 0.0, 0.0))
+            finally:
+                page.close()
+    finally:
+        tables.close()
+        doc.close()
+    return pages
+
+
+def _read_page(page, index: int, tables: _TableReader) -> PdfPage:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        lines = list(_page_lines(textpage, height))
+    finally:
+        textpage.close()
+    out = PdfPage(index + 1, width, height, lines)
+    if tables.enabled and lines:
+        for top, bottom in _ruled_bands(page, height):
+            tables.replace(out, top, bottom)
+    return out
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+
+class _CharInfo:
+    """Per-character queries on a PDFium text page (ctypes buffers allocated once)."""
+
+    def __init__(self, textpage) -> None:
+        import pypdfium2.raw as raw
+
+        self.raw = raw
+        self.tp = textpage.raw
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def char_index(self, text_index: int) -> int:
+        return self.raw.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
+
+    def origin(self, index: int) -> tuple[float, float]:
+        self.raw.FPDFText_GetCharOrigin(self.tp, index, self.x, self.y)
+        return self.x.value, self.y.value
+
+    def size(self, index: int) -> float:
+        return float(self.raw.FPDFText_GetFontSize(self.tp, index))
+
+    def bold(self, index: int) -> bool:
+        if self.raw.FPDFText_GetFontWeight(self.tp, index) >= 600:
+            return True
+        n = self.raw.FPDFText_GetFontInfo(self.tp, index, self.name, 128, self.flags)
+        return n > 0 and bool(_BOLD_NAME.search(self.name.value.decode("utf-8", "replace")))
+
+
+def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
+    """The page's text lines in PDFium's reading order, with the style of their first and
+    middle characters (a line is bold only when both are)."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return
+    text = textpage.get_text_range(0, count)
+    info = _CharInfo(textpage)
+    start = 0
+    for m in [*_LINE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        line, offset = text[start:end], start
+        start = m.end() if m else len(text)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        first = info.char_index(offset + len(line) - len(line.lstrip()))
+        middle = info.char_index(offset + len(line) // 2)
+        if first < 0:
+            continue
+        x, y = info.origin(first)
+        size = info.size(first)
+        bold = info.bold(first) and (middle < 0 or info.bold(middle))
+        yield PdfLine(stripped.translate(_HYPHEN_MARKS), x, height - y, size, bold)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def _ruled_bands(page, height: float) -> list[tuple[float, float]]:
+    """Vertical extents (top, bottom) of the ruled grids on a page: runs of vertical rules,
+    crossed by at least two horizontal rules. Read from PDFium's path objects."""
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    vertical: list[tuple[float, float]] = []
+    horizontal: list[float] = []
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        w, h = right.value - left.value, top.value - bottom.value
+        if w <= 2.5 and h >= 6:
+            vertical.append((height - top.value, height - bottom.value))
+        elif h <= 2.5 and w >= 15:
+            horizontal.append(height - (top.value + bottom.value) / 2)
+    bands: list[list[float]] = []
+    for a, b in sorted(vertical):
+        if bands and a <= bands[-1][1] + 2:
+            bands[-1][1] = max(bands[-1][1], b)
+        else:
+            bands.append([a, b])
+    return [(a, b) for a, b in bands if sum(1 for y in horizontal if a - 2 <= y <= b + 2) >= 2]
+
+
+class _TableReader:
+    """pdfplumber's table finder, opened only when a page holds a goals table."""
+
+    def __init__(self, data: bytes, password: str | None, cue: TableCue | None) -> None:
+        self.data, self.password, self.cue = data, password, cue
+        self._pdf = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.cue is not None
+
+    def replace(self, page: PdfPage, top: float, bottom: float) -> None:
+        """Put the rows of the goals table in [top, bottom] in place of its lines."""
+        inside = [i for i, ln in enumerate(page.lines) if top - 1 <= ln.baseline <= bottom + 1]
+        if not inside or self.cue is None or not self.cue(page.lines[inside[0]].text):
+            return
+        rows = self._rows(page, top, bottom)
+        if len(rows) < 2:
+            return
+        header = rows[0]
+        first = page.lines[inside[0]]
+        table_lines = [
+            PdfLine(" | ".join(c for c in row if c), first.x, first.baseline, first.size, False,
+                    row, () if n == 0 else header)
+            for n, row in enumerate(rows)
+        ]  # fmt: skip
+        taken = set(inside)
+        keep = [ln for i, ln in enumerate(page.lines) if i not in taken]
+        page.lines = keep[: inside[0]] + table_lines + keep[inside[0] :]
+
+    def _rows(self, page: PdfPage, top: float, bottom: float) -> list[tuple[str, ...]]:
+        try:
+            plumber_page = self._open().pages[page.number - 1]
+            box = (0, max(top - 2, 0), page.width, min(bottom + 2, page.height))
+            tables = plumber_page.crop(box).extract_tables()
+        except Exception as exc:  # pdfplumber on a damaged page: keep the PDFium lines
+            log.warning("page %d: table not read (%s)", page.number, exc)
+            return []
+        if not tables:
+            return []
+        return [tuple(_cell_text(c) for c in row) for row in tables[0] if any(row)]
+
+    def _open(self):
+        if self._pdf is None:
+            import pdfplumber
+
+            self._pdf = pdfplumber.open(io.BytesIO(self.data), password=self.password or "")
+        return self._pdf
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+
+
+def _cell_text(cell: str | None) -> str:
+    """A cell's lines as one text: hyphenation undone, runs of white space collapsed."""
+    text = re.sub(r"(\w)-\n(?=[a-z])", r"\1", (cell or "").translate(_HYPHEN_MARKS))
+    return " ".join(text.split())
+
+
+# --- layout: styles, indentation, paragraph breaks --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    body_size: float
+    body_bold: bool
+    ranks: dict[tuple[float, bool], int]  # heading style -> 1 (largest), 2, ...
+    pitch: float  # usual distance between the baselines of two body lines
+
+    def rank(self, line: PdfLine) -> int:
+        return self.ranks.get(_style_key(line), 0)
+
+
+def _style_key(line: PdfLine) -> tuple[float, bool]:
+    return (round(line.size * 2) / 2, line.bold)
+
+
+def document_styles(pages: list[PdfPage]) -> _Styles:
+    """Body size and weight (the most text), and the heading styles ranked by size."""
+    weight: Counter[tuple[float, bool]] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if not line.cells:
+                weight[_style_key(line)] += len(line.text)
+    if not weight:
+        return _Styles(10.0, False, {}, 12.0)
+    (body_size, body_bold), _ = weight.most_common(1)[0]
+    total = sum(weight.values())
+    headings = [
+        key
+        for key, chars in weight.items()
+        if chars < total * 0.3
+        and (key[0] >= body_size * 1.15 or (key[1] and not body_bold and key[0] >= body_size * 0.9))
+    ]
+    headings.sort(key=lambda k: (-k[0], not k[1]))
+    pitch = _body_pitch(pages, body_size, body_bold)
+    return _Styles(body_size, body_bold, {k: n for n, k in enumerate(headings, 1)}, pitch)
+
+
+def _body_pitch(pages: list[PdfPage], size: float, bold: bool) -> float:
+    gaps = [
+        b.baseline - a.baseline
+        for page in pages
+        for a, b in zip(page.lines, page.lines[1:], strict=False)
+        if _style_key(a) == _style_key(b) == (size, bold) and 0 < b.baseline - a.baseline < size * 3
+    ]
+    return median(gaps) if gaps else size * 1.2
+
+
+def layout(pages: list[PdfPage]) -> list[list[SourceLine]]:
+    """Page text as SourceLines: heading lines merged and marked with their style rank,
+    indentation as leading spaces, a blank line where the gap between lines says so."""
+    styles = document_styles(pages)
+    return [_page_text(page, styles) for page in pages]
+
+
+def _page_margin(page: PdfPage, styles: _Styles) -> float:
+    """The left edge of the body text: the smallest x that holds a fair share of the lines."""
+    xs = Counter(round(ln.x) for ln in page.lines if not styles.rank(ln))
+    if not xs:
+        return min((ln.x for ln in page.lines), default=0.0)
+    top = xs.most_common(1)[0][1]
+    return float(min(x for x, n in xs.items() if n >= max(2, top // 4) or len(xs) == 1))
+
+
+def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
+    margin = _page_margin(page, styles)
+    space = max(styles.body_size * 0.28, 1.0)
+    out: list[SourceLine] = []
+    previous: PdfLine | None = None
+    for line in _merged_headings(page.lines, styles):
+        if previous is not None and _paragraph_gap(previous, line, styles):
+            out.append(SourceLine("", len(out), page.number))
+        indent = max(0, min(round((line.x - margin) / space), 20)) if not line.cells else 0
+        out.append(
+            SourceLine(
+                " " * indent + line.text,
+                sum(1 for s in out if s.text) + 1,
+                page.number,
+                heading=styles.rank(line),
+                cells=line.cells,
+                columns=line.columns,
+            )
+        )
+        previous = line
+    return out
+
+
+def _paragraph_gap(a: PdfLine, b: PdfLine, styles: _Styles) -> bool:
+    gap = b.baseline - a.baseline
+    return gap < 0 or gap > max(styles.pitch, a.size * 1.1) * 1.4
+
+
+def _merged_headings(lines: list[PdfLine], styles: _Styles) -> list[PdfLine]:
+    """Consecutive lines of one heading style, close together, are one heading."""
+    out: list[PdfLine] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and styles.rank(line)
+            and styles.rank(line) == styles.rank(prev)
+            and not prev.cells
+            and 0 < line.baseline - prev.baseline <= line.size * 1.8
+        ):
+            prev.text = join_wrapped(prev.text, line.text)
+            continue
+        out.append(line)
+    return out
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Two lines of one heading or cell: "Integraal Veiligheidsplan 2019-" + "2022"."""
+    left, right = left.rstrip(), right.strip()
+    if re.search(r"\d[-–]$", left) and right[:1].isdigit():
+        return left + right
+    if re.search(r"[a-zà-ÿ]-$", left) and right[:1].islower():
+        return left[:-1] + right
+    return f"{left} {right}"
