@@ -553,6 +553,16 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 0
+    except Exception:  # a bug: one line for the user, the traceback only with --verbose
+        import logging
+
+        logging.getLogger("veiligheid_cli").debug("unexpected error", exc_info=True)
+        typer.echo(
+            "veiligheid: error: unexpected problem while processing the input (a bug in "
+            "veiligheid; please report it with the input file)",
+            err=True,
+        )
+        return EXIT_USAGE
     return result if isinstance(result, int) else 0
 
 

@@ -16,8 +16,9 @@ Only this module and `themes.py` import spaCy; both are imported lazily by the c
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
@@ -108,7 +109,6 @@ def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) ->
     if name != BUILTIN:
         _split_slashes(nlp)  # the built-in pipeline has this in its defaults already
     nlp.add_pipe(KEY_COMPONENT, config={"vocabulary": list(vocabulary)})
-    nlp.max_length = 5_000_000
     return nlp
 
 
@@ -148,13 +148,20 @@ class ThemeHit:
 
 @dataclass(slots=True)
 class AnalysedBlock:
-    """A block with what the NLP stage found in it."""
+    """A block with what the NLP stage found in it. Hits and token keys are in text order."""
 
     block: Block
     hits: list[ThemeHit]
     sentences: list[tuple[int, int]]  # character spans of sentences
     # (start character, lemma key and compound parts) of every content word
     token_keys: list[tuple[int, tuple[str, ...]]]
+    _positions: list[int] = field(default_factory=list, repr=False)
+    _hit_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self.hits.sort(key=lambda h: h.start)
+        self._positions = [pos for pos, _ in self.token_keys]
+        self._hit_starts = [h.start for h in self.hits]
 
     @property
     def keys(self) -> frozenset[str]:
@@ -163,15 +170,18 @@ class AnalysedBlock:
 
     def keys_between(self, start: int, end: int) -> frozenset[str]:
         """Lemma keys of the content words that start within [start, end)."""
-        return frozenset(k for pos, keys in self.token_keys if start <= pos < end for k in keys)
+        lo, hi = bisect_left(self._positions, start), bisect_left(self._positions, end)
+        return frozenset(k for _, keys in self.token_keys[lo:hi] for k in keys)
+
+    def hits_between(self, start: int, end: int) -> list[ThemeHit]:
+        """Theme hits that lie within [start, end), in text order."""
+        lo, hi = bisect_left(self._hit_starts, start), bisect_left(self._hit_starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
 
     @property
     def themes(self) -> list[str]:
         """Theme ids in order of first appearance."""
-        seen: dict[str, None] = {}
-        for hit in sorted(self.hits, key=lambda h: h.start):
-            seen.setdefault(hit.theme, None)
-        return list(seen)
+        return list(dict.fromkeys(hit.theme for hit in self.hits))
 
 
 def content_token_keys(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
@@ -184,18 +194,39 @@ def content_token_keys(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
     return out
 
 
+CHUNK_CHARS = 50_000  # longer blocks are analysed in pieces (spaCy's limit is 1,000,000)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of `text` in pieces of at most `size` characters, cut after a sentence
+    end where one is near, else at a space."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut > 0 else size
+        yield start, text[start : start + cut]
+        start += cut
+    yield start, text[start:]
+
+
 def analyse_blocks(nlp: Language, blocks: list[Block]) -> list[AnalysedBlock]:
-    """The NLP stage for a document: every block analysed, in order."""
-    out = []
-    for block, doc in zip(blocks, nlp.pipe([b.text for b in blocks], batch_size=256), strict=True):
-        hits = [
-            ThemeHit(span.label_, span.text, span.start_char, span.end_char, span.id_ or "term")
-            for span in doc.spans.get("themes", [])
+    """The NLP stage for a document: every block analysed, in order; a block longer than
+    CHUNK_CHARS in pieces, so that no document is too long."""
+    pieces = [(k, offset, piece) for k, b in enumerate(blocks) for offset, piece in chunks(b.text)]
+    parts: list[tuple[list[ThemeHit], list[tuple[int, int]], list]] = [([], [], []) for _ in blocks]
+    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=256)
+    for (k, offset, _), doc in zip(pieces, docs, strict=True):
+        hits, sentences, keys = parts[k]
+        hits += [
+            ThemeHit(s.label_, s.text, s.start_char + offset, s.end_char + offset, s.id_ or "term")
+            for s in doc.spans.get("themes", [])
         ]
-        sentences = (
-            [(s.start_char, s.end_char) for s in doc.sents]
-            if doc.has_annotation("SENT_START")
-            else [(0, len(doc.text))]
-        )
-        out.append(AnalysedBlock(block, hits, sentences, content_token_keys(doc)))
-    return out
+        if doc.has_annotation("SENT_START"):
+            sentences += [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
+        else:
+            sentences.append((offset, offset + len(doc.text)))
+        keys += [(pos + offset, k_) for pos, k_ in content_token_keys(doc)]
+    return [AnalysedBlock(b, *part) for b, part in zip(blocks, parts, strict=True)]

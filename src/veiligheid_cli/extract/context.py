@@ -46,11 +46,7 @@ class ExtractionContext:
 
     def hits_in(self, i: int, start: int, end: int) -> list[str]:
         """Themes recognised within characters [start, end) of block i, in order."""
-        seen: dict[str, None] = {}
-        for hit in sorted(self.blocks[i].hits, key=lambda h: h.start):
-            if hit.start >= start and hit.end <= end:
-                seen.setdefault(hit.theme, None)
-        return list(seen)
+        return list(dict.fromkeys(h.theme for h in self.blocks[i].hits_between(start, end)))
 
     def list_runs(self) -> list[list[int]]:
         """Consecutive list items, as runs of block indices."""

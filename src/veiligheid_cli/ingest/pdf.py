@@ -351,7 +351,8 @@ def _page_margin(page: PdfPage, styles: _Styles) -> float:
     if not xs:
         return min((ln.x for ln in page.lines), default=0.0)
     top = xs.most_common(1)[0][1]
-    return float(min(x for x, n in xs.items() if n >= max(2, top // 4) or len(xs) == 1))
+    common = [x for x, n in xs.items() if n >= max(2, top // 4)]
+    return float(min(common or xs))
 
 
 def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
@@ -359,14 +360,15 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
     space = max(styles.body_size * 0.28, 1.0)
     out: list[SourceLine] = []
     previous: PdfLine | None = None
-    for line in _merged_headings(page.lines, styles):
+    # lines are numbered as a reader counts them on the page: text lines only
+    for number, line in enumerate(_merged_headings(page.lines, styles), start=1):
         if previous is not None and _paragraph_gap(previous, line, styles):
-            out.append(SourceLine("", len(out), page.number))
+            out.append(SourceLine("", number - 1, page.number))
         indent = max(0, min(round((line.x - margin) / space), 20)) if not line.cells else 0
         out.append(
             SourceLine(
                 " " * indent + line.text,
-                sum(1 for s in out if s.text) + 1,
+                number,
                 page.number,
                 heading=styles.rank(line),
                 cells=line.cells,

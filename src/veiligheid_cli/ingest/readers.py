@@ -142,6 +142,9 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+_MAX_HEADER_WORDS = 12  # a running header is a short line; a repeated paragraph is text
+
+
 def strip_running_headers(
     pages: list[list[SourceLine]],
 ) -> tuple[list[list[SourceLine]], int]:
@@ -167,7 +170,12 @@ def strip_running_headers(
             if m and (digits := re.search(r"\d+", x)):
                 offsets[int(digits.group()) - page_no] += 1
     repeated = {
-        s for s, n in counts.items() if s and len(pages) >= 3 and n >= max(2, len(pages) * 0.5)
+        s
+        for s, n in counts.items()
+        if s
+        and len(s.split()) <= _MAX_HEADER_WORDS
+        and len(pages) >= 3
+        and n >= max(2, len(pages) * 0.5)
     }
     offset = offsets.most_common(1)[0][0] if offsets else None
     removed = 0

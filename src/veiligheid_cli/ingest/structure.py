@@ -70,6 +70,9 @@ def build_blocks(lines: list[CleanLine], layout_gaps: bool = False) -> list[Bloc
     return blocks
 
 
+_TAIL_FLUSH, _TAIL_KEEP = 8192, 1024
+
+
 class _BlockBuilder:
     """One pass over the cleaned lines: each line opens, continues or closes a block."""
 
@@ -79,6 +82,9 @@ class _BlockBuilder:
         self.blocks: list[Block] = []
         self.soft_items: set[int] = set()  # indices of list items opened by a lost glyph
         self.current: Block | None = None  # the paragraph or list item being built
+        # The current block's text is kept as a short tail (all the rules look at its end);
+        # what came before it is kept here, so that a long paragraph is built in linear time.
+        self.head: list[str] = []
 
     def run(self) -> list[Block]:
         i = 0
@@ -89,7 +95,8 @@ class _BlockBuilder:
 
     def _close(self) -> None:
         if self.current is not None:
-            self.current.text = _tidy(self.current.text)
+            self.current.text = _tidy("".join(self.head) + self.current.text)
+            self.head = []
             if self.current.text:
                 self.blocks.append(self.current)
             self.current = None
@@ -170,6 +177,9 @@ class _BlockBuilder:
         if current is not None and not _starts_new_paragraph(current, ln):
             current.text = _join(current.text, text)
             current.end_line = ln.line
+            if len(current.text) > _TAIL_FLUSH:
+                self.head.append(current.text[:-_TAIL_KEEP])
+                current.text = current.text[-_TAIL_KEEP:]
             return
         self._close()
         if text[:1].islower() and _rejoin_displaced(self.blocks, text, ln):
