@@ -120,4 +120,4 @@ def dedupe(items: list[Item]) -> list[Item]:
         )
         if not duplicate:
             kept.append(item)
-    return sorted(kept, key=lambda it: (it.line, it.text))
+    return sorted(kept, key=lambda it: (it.page or 0, it.line, it.text))

@@ -174,7 +174,7 @@ def strip_running_headers(
         for s, n in counts.items()
         if s
         and len(s.split()) <= _MAX_HEADER_WORDS
-        and len(pages) >= 3
+        and len(pages) >= 2
         and n >= max(2, len(pages) * 0.5)
     }
     offset = offsets.most_common(1)[0][0] if offsets else None
