@@ -100,3 +100,39 @@ def load_gold(path: str | Path) -> dict:
 def score_extraction(extraction: Extraction, gold: dict) -> dict[str, Score]:
     """Scores per list (priorities, goals, regional_references)."""
     return {name: score_list(getattr(extraction, name), gold.get(name, [])) for name in LISTS}
+
+
+@dataclass(slots=True)
+class VerdictScore:
+    """Verdicts compared with hand-judged expectations (one allowed status, or a list)."""
+
+    right: int = 0
+    total: int = 0
+    disagreements: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+def score_verdicts(pairs: list[dict], root: Path, align_pair) -> VerdictScore:
+    """Align each (local, regional) pair with `align_pair(local_path, regional_path)` and
+    compare every regional priority's status with the expected one(s)."""
+    score = VerdictScore()
+    for pair in pairs:
+        alignment = align_pair(root / pair["local"], root / pair["regional"])
+        found = {p.regional.text: p for p in alignment.priorities}
+        for priority, allowed in pair["expected"].items():
+            allowed = [allowed] if isinstance(allowed, str) else list(allowed)
+            verdict = found.get(priority)
+            status = verdict.status.value if verdict else "not found"
+            score.total += 1
+            if status in allowed:
+                score.right += 1
+            else:
+                reason = verdict.reason if verdict else ""
+                score.disagreements.append(
+                    f"{Path(pair['local']).name} × {priority!r}: {status} ({reason}), "
+                    f"expected {'/'.join(allowed)}"
+                )
+    return score

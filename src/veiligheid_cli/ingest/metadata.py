@@ -1,4 +1,10 @@
-"""Metadata: title, organization, kind and period, from what the text itself states."""
+"""Metadata: title, organization, kind and period, from what the text itself states.
+
+The document's own period beats the periods it cites: a period in the title or on the first
+page, or stated as the plan's subject ("voor de periode 2020-2023"), wins over an earlier plan
+("het vorige plan 2016-2019"), a plan it belongs to ("hoort bij de Kadernota 2015-2018") or
+figures ("cijfers over de periode 2011-2014").
+"""
 
 from __future__ import annotations
 
@@ -8,31 +14,30 @@ from pathlib import Path
 
 from ..model import Block, BlockKind, DocumentKind, Metadata, Period
 
-_PERIOD = re.compile(r"\b((?:19|20)\d{2})\s*(?:[-–—/]|t/m|tot en met)\s*((?:19|20)\d{2})\b")
-_MUNICIPALITY = re.compile(r"\b[Gg]emeente\s+([A-Z][\w'’]+(?:[- ][A-Z][\w'’]+)?)")
+_YEAR_RANGE = re.compile(
+    r"\b((?:19|20)\d{2})\s*(?:[-–—/]|t/m|tot\s+en\s+met)\s*((?:19|20)\d{2})\b", re.IGNORECASE
+)
+# A place name: capitalised words, joined by hyphens or by the small words Dutch names carry
+# ("Bergen op Zoom", "Aa en Hunze", "Alphen aan den Rijn", "Zeeland-West-Brabant").
+_NAME = r"[A-Z][\w'’]+(?:(?:-| (?:op|en|aan|den|de|der|van|in|bij|ter|ten) | )[A-Z][\w'’]+)*"
+_MUNICIPALITY = re.compile(rf"\b[Gg]emeente\s+({_NAME})")
 _BODY = re.compile(
     r"\b(?:[Vv]eiligheidsoverleg|[Vv]eiligheidsregio|[Rr]egio|[Ee]enheid|[Dd]istrict|IVP|"
-    r"[Bb]urgemeester van)\s+(?:van\s+)?([A-Z][\w'’]+(?:-[A-Z][\w'’]+)?)"
+    rf"[Bb]urgemeester van)\s+(?:van\s+)?({_NAME})"
 )
+_PLAN_WORD = (
+    r"(?:[Vv]eiligheids(?:plan|beleid|strategie|programma|nota)|[Kk]adernota(?:\s+[Ii]ntegrale"
+    r"\s+[Vv]eiligheid)?|[Uu]itvoeringsprogramma(?:\s+[Ii]ntegrale\s+[Vv]eiligheid)?)"
+)
+_TITLE_NAME = re.compile(rf"{_PLAN_WORD}\s+(?:[Gg]emeente\s+)?({_NAME})\s+(?:19|20)\d\d")
 _NOT_NAMES = {
-    "De",
-    "Het",
-    "Een",
-    "Dit",
-    "Deze",
-    "Midden",
-    "Oost",
-    "West",
-    "Noord",
-    "Zuid",
-    "Nederland",
-    "Utrecht",
-    "Openbaar",
-    "Politie",
-}
+    "De", "Het", "Een", "Dit", "Deze", "Midden", "Oost", "West", "Noord", "Zuid", "Nederland",
+    "Utrecht", "Openbaar", "Politie", "Integraal", "Integrale", "Veiligheid", "Voor", "Wij",
+}  # fmt: skip
 _IVP_CUES = re.compile(
     r"integraal\s+veiligheids(?:plan|beleid)|\bIVP\b|nota\s+integrale\s+veiligheid|"
-    r"veiligheidsplan|kadernota\s+(?:integrale\s+)?veiligheid",
+    r"(?<!regionaal\s)veiligheidsplan|kadernota\s+(?:integrale\s+)?veiligheid|"
+    r"uitvoeringsprogramma\s+(?:integrale\s+)?veiligheid",
     re.IGNORECASE,
 )
 _REGIONAL_CUES = re.compile(
@@ -41,46 +46,67 @@ _REGIONAL_CUES = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL_CUES = re.compile(
-    r"^\s*(?:#+\s*)?(?:raads)?voorstel\b|\bbesluit(?:vorming)?\b.*\bvoorstel|\badvies\b",
+    r"^\s*(?:#+\s*)?(?:raads)?voorstel\b|\bbesluit(?:vorming)?\b.*\bvoorstel|\badvies\b|"
+    r"^\s*notitie\b",
     re.IGNORECASE,
 )
 _LETTER_CUES = re.compile(r"\bgeachte\b|\bmet vriendelijke groet\b|\braadsinformatiebrief\b", re.I)
+_HEAD_BLOCKS = 12  # the first page, roughly
 
 
 def detect_metadata(blocks: list[Block], path: str) -> Metadata:
     """Title, organization, kind and period of a document."""
-    texts = [b.text for b in blocks]
-    full = "\n".join(texts)
-    period = _period(texts)
+    full = "\n".join(b.text for b in blocks)
+    period = _period(blocks)
+    title = _title(blocks, path, period)
     return Metadata(
-        title=_title(blocks, path, period),
-        organization=_organization(full),
+        title=title,
+        organization=_organization(full, title),
         kind=_kind(blocks, full),
         period=period,
     )
 
 
+# --- title -----------------------------------------------------------------------------------
+
+
 def _title(blocks: list[Block], path: str, period: Period | None) -> str:
-    head = blocks[:40]
-    candidates = []
-    for block in head:
-        if _IVP_CUES.search(block.text) or _REGIONAL_CUES.search(block.text):
-            for m in _sentences_with_period(block.text):
-                candidates.append(m)
-    if period:
-        for c in candidates:
-            if re.search(rf"{period.start}\s*[-–]\s*{period.end}", c):
-                return c
-    if candidates:
-        return candidates[0]
-    for block in head:
-        if block.kind is BlockKind.HEADING and len(block.text) > 3:
-            return block.text
-    return Path(path).stem if path != "<stdin>" else "<stdin>"
+    """The line that names the document on its first page: with its period, or joined with
+    the next line when that carries the period; else a sentence that names the document with
+    its period; else the naming line without a period; else any sentence that names a plan
+    with a period; else the first heading."""
+    head = blocks[:_HEAD_BLOCKS]
+    naming = [
+        k
+        for k, b in enumerate(head)
+        if len(b.text.split()) <= 14 and (_IVP_CUES.search(b.text) or _REGIONAL_CUES.search(b.text))
+    ]
+    for k in naming:
+        text = head[k].text
+        nxt = head[k + 1].text if k + 1 < len(head) else ""
+        if _YEAR_RANGE.search(text):
+            return text
+        if _YEAR_RANGE.search(nxt) and len(nxt.split()) <= 8:
+            return f"{text} {nxt}"  # "Integraal Veiligheidsplan" + "Bergen op Zoom 2019 - 2022"
+    sentences = [s for b in blocks[:40] for s in _sentences_with_period(b.text)]
+    own = [s for s in sentences if period and _range(s) == period]
+    if own:
+        return own[0]
+    if naming:
+        return head[naming[0]].text
+    if sentences:
+        return sentences[0]  # names a document with another period; better than nothing
+    first = next((b.text for b in head if b.kind is BlockKind.HEADING and len(b.text) > 3), "")
+    return first or (Path(path).stem if path != "<stdin>" else "<stdin>")
+
+
+def _range(text: str) -> Period | None:
+    m = _YEAR_RANGE.search(text)
+    return Period(int(m.group(1)), int(m.group(2))) if m else None
 
 
 def _sentences_with_period(text: str) -> list[str]:
-    """`Integraal Veiligheidsplan 2016 – 2019` out of the sentences that name the document."""
+    """`Integraal Veiligheidsplan 2016 – 2019` out of the sentences that name a document."""
     found = re.findall(
         r"((?:Integraal|Regionale?|Nieuwe)?\s*(?:[Vv]eiligheids(?:plan|strategie)|IVP)"
         r"[^.,;:]{0,40}?(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?:\s+[A-Z][\w-]+)?)",
@@ -89,17 +115,22 @@ def _sentences_with_period(text: str) -> list[str]:
     return [re.sub(r"\s+", " ", f).strip() for f in found]
 
 
-def _organization(full: str) -> str:
+# --- organization ----------------------------------------------------------------------------
+
+
+def _organization(full: str, title: str) -> str:
+    """The municipality or region: named in the title, as "gemeente X", or as the body."""
     scores: Counter[str] = Counter()
+    for m in _TITLE_NAME.finditer(title):
+        scores[_clean_name(m.group(1))] += 4
     for m in _MUNICIPALITY.finditer(full):
-        scores[m.group(1).strip()] += 3
+        scores[_clean_name(m.group(1))] += 3
     for m in _BODY.finditer(full):
-        name = m.group(1)
-        if name not in _NOT_NAMES:
-            scores[name.title() if name.isupper() else name] += 2
+        scores[_clean_name(m.group(1))] += 2
     upper = re.search(r"\b(?:VEILIGHEIDSOVERLEG|GEMEENTE|REGIO)\s+([A-Z]{3,}(?:-[A-Z]+)?)\b", full)
     if upper:
         scores[upper.group(1).title()] += 3
+    scores = Counter({n: s for n, s in scores.items() if n and n.split()[0] not in _NOT_NAMES})
     if not scores:
         return ""
     # Names that also occur bare in the text count a little extra (a municipality names itself).
@@ -108,12 +139,26 @@ def _organization(full: str) -> str:
     return scores.most_common(1)[0][0]
 
 
+def _clean_name(name: str) -> str:
+    """A place name without trailing words that are not part of it ("Oss Integraal")."""
+    words = name.split()
+    while len(words) > 1 and (words[-1] in _NOT_NAMES or words[-1][:1].islower()):
+        words.pop()
+    return " ".join(words).title() if name.isupper() else " ".join(words)
+
+
+# --- kind ------------------------------------------------------------------------------------
+
+
 def _kind(blocks: list[Block], full: str) -> DocumentKind:
-    head = "\n".join(b.text for b in blocks[:12])
+    head = "\n".join(b.text for b in blocks[:_HEAD_BLOCKS])
     if _LETTER_CUES.search(full[:3000]):
         return DocumentKind.OTHER
     if any(_PROPOSAL_CUES.search(b.text) for b in blocks[:6]):
         return DocumentKind.PROPOSAL
+    title = next((b.text for b in blocks[:4] if _REGIONAL_CUES.search(b.text)), "")
+    if title and not _IVP_CUES.search(title):
+        return DocumentKind.REGIONAL  # "Regionaal Veiligheidsplan ...", "... Veiligheidsstrategie"
     ivp = len(_IVP_CUES.findall(full))
     regional = len(_REGIONAL_CUES.findall(full))
     if _IVP_CUES.search(head) and ivp >= regional:
@@ -125,33 +170,47 @@ def _kind(blocks: list[Block], full: str) -> DocumentKind:
     return DocumentKind.OTHER
 
 
+# --- period ----------------------------------------------------------------------------------
+
 _SUBJECT_CUES = re.compile(
     r"\b(?:nieuwe?|voor u ligt|ligt (?:nu )?(?:de |het )?.{0,40}voor|"
-    r"vast(?:stellen|gesteld| te stellen)|"
-    r"instemmen|in te stemmen|geldt voor|gelden voor|periode)\b",
+    r"vast(?:stellen|gesteld| te stellen)|looptijd|"
+    r"instemmen|in te stemmen|geldt voor|gelden voor|voor de periode|voor de jaren|"
+    r"komende (?:vier |twee )?jaren)\b",
     re.IGNORECASE,
 )
-_PAST_CUES = re.compile(
-    r"\b(?:evaluatie|review|afgelopen|vorige|voorgaande|eerste|was|werd)\b", re.IGNORECASE
+_CITED_CUES = re.compile(
+    r"\b(?:evaluatie|review|terugblik|afgelopen|vorige|voorgaande|eerdere?|eerste|was|werd|"
+    r"hoort bij|sluit aan bij|sluiten aan bij|op basis van|volgens|cijfers|gegevens|"
+    r"tussen|over de periode|in de periode|sinds|bijlage)\b",
+    re.IGNORECASE,
 )
 
 
-def _period(texts: list[str]) -> Period | None:
-    """The period the document is about: frequent, and stated as its subject, not as history."""
+def _period(blocks: list[Block]) -> Period | None:
+    """The period the document is about: named in its title or first page or stated as its
+    subject, rather than cited as history, as a parent document or as figures."""
     scores: Counter[tuple[int, int]] = Counter()
-    for text in texts:
-        for sentence in re.split(r"(?<=[.!?:])\s+", text):
-            for m in _PERIOD.finditer(sentence):
+    for k, block in enumerate(blocks):
+        for sentence in re.split(r"(?<=[.!?:])\s+", block.text):
+            for m in _YEAR_RANGE.finditer(sentence):
                 start, end = int(m.group(1)), int(m.group(2))
-                if not 0 < end - start <= 10:
-                    continue
-                score = 1.0
-                if _SUBJECT_CUES.search(sentence):
-                    score += 2
-                if _PAST_CUES.search(sentence):
-                    score -= 0.75
-                scores[(start, end)] += score
+                if 0 < end - start <= 10:
+                    scores[(start, end)] += _period_score(sentence, block, k)
     if not scores:
         return None
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0][1]))[0]
     return Period(*best)
+
+
+def _period_score(sentence: str, block: Block, index: int) -> float:
+    score = 1.0
+    if index < _HEAD_BLOCKS and len(block.text.split()) <= 14:
+        score += 4  # the title page: "Integraal Veiligheidsplan 2016-2019"
+    elif index < _HEAD_BLOCKS:
+        score += 1
+    if _SUBJECT_CUES.search(sentence):
+        score += 2
+    if _CITED_CUES.search(sentence):
+        score -= 2.5
+    return score
