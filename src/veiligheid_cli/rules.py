@@ -332,6 +332,8 @@ _CUE_KEYS = (
     "regional_cues",
     "negations",
 )
+_OPTIONAL_CUE_KEYS = ("enumeration_openers", "exclusion_cues", "announcement_cues")
+_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +377,9 @@ class ExtractRules:
     regional_cue: re.Pattern[str]
     negation: re.Pattern[str]
     goal_verb_keys: frozenset[str]
+    enumeration_opener: re.Pattern[str] = _NEVER
+    exclusion_cue: re.Pattern[str] = _NEVER
+    announcement_cue: re.Pattern[str] = _NEVER
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
     goal_table: GoalTableCues | None = None  # None: tables are never read as goals
     clause_words: frozenset[str] = frozenset()  # words of a full clause (not a goal phrase)
@@ -395,11 +400,11 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
-    optional = {"schema", "passes", "goal_table_columns", "clause_words"}
+    optional = {"schema", "passes", "goal_table_columns", "clause_words", *_OPTIONAL_CUE_KEYS}
     c.only_keys(data, {"goal_verbs", *optional, *_CUE_KEYS}, "")
     c.require(data, {"goal_verbs", *_CUE_KEYS}, "")
-    compiled: dict[str, re.Pattern[str]] = {}
-    for key in _CUE_KEYS:
+    compiled: dict[str, re.Pattern[str]] = {key: _NEVER for key in _OPTIONAL_CUE_KEYS}
+    for key in (*_CUE_KEYS, *(k for k in _OPTIONAL_CUE_KEYS if k in data)):
         parts = [p.pattern for p in c.regexes(data[key], key)]
         # Cues with their own anchor (^) stand alone; the others must start at a word start.
         alternatives = [p if p.startswith("^") else rf"(?<!\w){p}" for p in parts]
@@ -418,6 +423,9 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         action_section_cue=compiled["action_section_cues"],
         regional_cue=compiled["regional_cues"],
         negation=compiled["negations"],
+        enumeration_opener=compiled["enumeration_openers"],
+        exclusion_cue=compiled["exclusion_cues"],
+        announcement_cue=compiled["announcement_cues"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
         passes=passes,
         goal_table=goal_table,

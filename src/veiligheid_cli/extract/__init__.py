@@ -26,6 +26,7 @@ DEFAULT_PASSES = (
     "inline_enumerations",
     "themes_chapter_sections",
     "labelled_headings",
+    "announced_headings",
     "priority_sentences",
     "themed_chapters",
     "goal_tables",

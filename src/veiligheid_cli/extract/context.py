@@ -31,6 +31,7 @@ class ExtractionContext:
         self.references: list[Item] = []
         self.mentions: list[Item] = []
         self.used: set[int] = set()
+        self.priority_headings: set[str] = set()  # texts of headings that are priorities
 
     # --- reading the document -------------------------------------------------------------
 
@@ -93,6 +94,18 @@ class ExtractionContext:
         titles = [s.block.text for s in self.outline.ancestors(self.outline.owner[i])]
         titles += list(self.blocks[i].block.section_path[-1:])
         return any(self.rules.skip_section_cue.search(strip_number(t)) for t in titles)
+
+    def in_priority_area(self, i: int) -> bool:
+        """Block i stands in a themes chapter, or under a heading that is a priority."""
+        b = self.blocks[i].block
+        return self.outline.in_themes_chapter(self.outline.owner[i]) or any(
+            t in self.priority_headings for t in b.section_path
+        )
+
+    def add_heading_priority(self, item: Item, heading: Block) -> None:
+        """A priority that is a heading: goals under it belong to it."""
+        self.priorities.append(item)
+        self.priority_headings.add(heading.text)
 
     def topic(self, block: Block) -> str | None:
         """The unnumbered heading that names the topic a block stands under, if any:

@@ -64,7 +64,7 @@ def _goal_item_confidence(ctx: ExtractionContext, i: int) -> float | None:
     if ctx.rules.action_section_cue.search(innermost):
         return None  # "Wat gaan we daarvoor doen?": actions, not goals
     under_goal_label = bool(ctx.rules.goal_section_cue.search(innermost))
-    in_themes = outline.in_themes_chapter(outline.owner[i])
+    in_themes = ctx.in_priority_area(i)
     in_goals = outline.in_goal_section(outline.owner[i]) or under_goal_label
     if not (in_themes or in_goals) or len(b.text) > MAX_ITEM_CHARS:
         return None
@@ -120,7 +120,7 @@ def goal_sentences(ctx: ExtractionContext) -> None:
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
         if i in ctx.used or ctx.in_skip_section(i):
             continue
-        in_themes = ctx.outline.in_themes_chapter(ctx.outline.owner[i])
+        in_themes = ctx.in_priority_area(i)
         for start, sentence in ctx.sentences_of(i):
             if not _is_goal_sentence(ctx, sentence, in_themes):
                 continue
@@ -322,7 +322,7 @@ def goal_phrases(ctx: ExtractionContext) -> None:
         innermost = a.block.section_path[-1] if a.block.section_path else ""
         if ctx.rules.action_section_cue.search(innermost):
             continue
-        if not (outline.in_themes_chapter(owner) or outline.in_goal_section(owner)):
+        if not (ctx.in_priority_area(i) or outline.in_goal_section(owner)):
             continue
         for start, segment in _segments(a.block.text):
             if len(segment) <= MAX_ITEM_CHARS and _is_goal_phrase(ctx, segment):

@@ -37,10 +37,13 @@ class Outline:
         self.rules = rules
         self.sections = _build_sections(blocks)
         self.owner = _owner_sections(blocks, self.sections)
+        labelled = {
+            o for j, o in enumerate(self.owner) if o is not None and _is_label(blocks, j, self)
+        }
         cued = {
             i
             for i, sec in self.sections.items()
-            if sec.children and rules.themes_chapter_cue.search(sec.block.text)
+            if (sec.children or i in labelled) and rules.themes_chapter_cue.search(sec.block.text)
         }
         self.has_themes_chapter = bool(cued)
         fallback = None if cued else self._fallback_themes_chapter()
@@ -79,6 +82,11 @@ class Outline:
             if len(themed) >= 3 and len(themed) >= 2 * len(leaves) / 3 and key > best_key:
                 best, best_key = idx, key
         return best
+
+
+def _is_label(blocks: list[AnalysedBlock], j: int, outline: Outline) -> bool:
+    """Block j is an unnumbered heading inside a numbered section (a topic label)."""
+    return blocks[j].block.kind is BlockKind.HEADING and j not in outline.sections
 
 
 def _build_sections(blocks: list[AnalysedBlock]) -> dict[int, Section]:

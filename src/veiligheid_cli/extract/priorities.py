@@ -40,26 +40,46 @@ def priority_cue_lists(ctx: ExtractionContext) -> None:
 @extraction_pass("inline_enumerations")
 def inline_enumerations(ctx: ExtractionContext) -> None:
     """An enumeration inside one sentence after a priority cue ("... als regionale prioriteit
-    benoemd: a, b en c"), or quoted names after it."""
-    for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
+    benoemd: a, b en c", "krijgen drie onderwerpen voorrang: a, b en c"), directly after an
+    opener ("gaat extra inzet naar a, b en c"), or quoted names after the cue."""
+    for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
         for start, sentence in ctx.sentences_of(i):
             cue = ctx.priority_cue(sentence, i)
-            if not cue or ctx.negated(sentence, cue):
+            opener = ctx.rules.enumeration_opener.search(sentence)
+            if not (cue or opener) or ctx.negated(sentence, cue or opener):
                 continue
-            parts = enumeration_after(sentence, cue.end())
+            spans = [
+                (h.start - start, h.end - start)
+                for h in a.hits_between(start, start + len(sentence))
+            ]
+            parts = enumeration_after(sentence, cue.end(), spans) if cue else []
+            if len(parts) < 2 and opener:
+                parts = enumeration_after(sentence, 0, spans, opener_end=opener.end())
+                # without a colon, only a list of named themes is a list of priorities
+                if not all(ctx.hits_in(i, start + at, start + at + len(p)) for at, p in parts):
+                    continue
             if len(parts) < 2:
                 continue
-            regional = ctx.is_regional(sentence)
-            kind = ItemKind.REFERENCE if regional else ItemKind.PRIORITY
-            target = ctx.references if regional else ctx.priorities
-            for part_start, part in parts:
-                s = start + part_start
-                themes = ctx.hits_in(i, s, s + len(part))
-                if not themes and len(part.split()) > 8:
-                    continue
-                cue_text = f"enumeration after: {cue.group(0)}"
-                target.append(ctx.item(kind, i, part, themes, 0.85, cue_text, (s, s + len(part))))
-            ctx.used.add(i)
+            _add_enumeration(ctx, i, start, sentence, parts, (cue or opener).group(0))
+
+
+def _add_enumeration(
+    ctx: ExtractionContext, i: int, start: int, sentence: str, parts, cue_text: str
+) -> None:
+    regional = ctx.is_regional(sentence)
+    kind = ItemKind.REFERENCE if regional else ItemKind.PRIORITY
+    target = ctx.references if regional else ctx.priorities
+    for part_start, part in parts:
+        s = start + part_start
+        themes = ctx.hits_in(i, s, s + len(part))
+        if not themes and len(part.split()) > 8:
+            continue
+        target.append(
+            ctx.item(
+                kind, i, part, themes, 0.85, f"enumeration after: {cue_text}", (s, s + len(part))
+            )
+        )
+    ctx.used.add(i)
 
 
 @extraction_pass("themes_chapter_sections")
@@ -76,9 +96,8 @@ def themes_chapter_sections(ctx: ExtractionContext) -> None:
         if not themes:
             themes = [t for t, n in sec.themes.most_common(2) if n >= 2]
         text = strip_number(sec.block.text)
-        ctx.priorities.append(
-            ctx.item(ItemKind.PRIORITY, idx, text, themes, conf, "section of a themes chapter")
-        )
+        item = ctx.item(ItemKind.PRIORITY, idx, text, themes, conf, "section of a themes chapter")
+        ctx.add_heading_priority(item, sec.block)
 
 
 @extraction_pass("labelled_headings")
@@ -105,8 +124,83 @@ def labelled_headings(ctx: ExtractionContext) -> None:
             (start, len(b.text)),
         )  # fmt: skip
         item.section = b.text
-        ctx.priorities.append(item)
+        ctx.add_heading_priority(item, b)
         ctx.used.add(i)
+
+
+_COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+_COUNT_BEFORE = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|acht|[2-8])\s+(?:\w+\s+)?$", re.I)
+
+
+@extraction_pass("announced_headings")
+def announced_headings(ctx: ExtractionContext) -> None:
+    """A count announced in running text ("wij kiezen vier thema's", "drie focusthema's
+    gekozen") and that many headings following it, at one level: the headings are the
+    priorities (deeper headings such as "Wat willen we bereiken?" are skipped)."""
+    for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
+        if i in ctx.used:
+            continue
+        for _start, sentence in ctx.sentences_of(i):
+            cue = ctx.priority_cue(sentence, i)
+            count = _COUNT_BEFORE.search(sentence[: cue.start()]) if cue else None
+            if not cue or not count or ctx.negated(sentence, cue):
+                continue
+            if not ctx.rules.announcement_cue.search(sentence):
+                continue
+            n = _COUNTS.get(count.group(1).lower()) or int(count.group(1))
+            headings = _following_headings(ctx, i, n)
+            if any(ctx.rules.skip_section_cue.search(ctx.blocks[j].block.text) for j in headings):
+                continue  # "Inleiding", "Financiën": the document's own chapters
+            for j in headings:
+                b = ctx.blocks[j].block
+                text = ctx.rules.priority_label_cue.sub("", strip_number(b.text)).strip()
+                themes = ctx.blocks[j].themes or _body_themes(ctx, j)
+                item = ctx.item(
+                    ItemKind.PRIORITY, j, text, themes, 0.8, f"announced: {sentence[:80]}"
+                )
+                item.section = b.text
+                ctx.add_heading_priority(item, b)
+                ctx.used.add(j)
+            if headings:
+                ctx.used.add(i)
+                break
+
+
+def _following_headings(ctx: ExtractionContext, i: int, n: int) -> list[int]:
+    """The next `n` headings after block i at the level of the first one, or [] when a
+    shallower heading or a list comes first, or there are fewer."""
+    rules, out, level = ctx.rules, [], None
+    for j in range(i + 1, len(ctx.blocks)):
+        b = ctx.blocks[j].block
+        if b.kind is BlockKind.LIST_ITEM and level is None:
+            return []  # the announced items are a list (another pass reads it)
+        if b.kind is not BlockKind.HEADING:
+            continue
+        level = b.level if level is None else level
+        if b.level < level:
+            break
+        label = rules.goal_section_cue.search(b.text) or rules.action_section_cue.search(b.text)
+        if b.level > level or b.text.endswith("?") or label:
+            continue
+        out.append(j)
+        if len(out) == n:
+            return out
+    return []
+
+
+def _body_themes(ctx: ExtractionContext, j: int) -> list[str]:
+    """The themes named at least twice in the text under heading j (up to the next heading)."""
+    counts: dict[str, int] = {}
+    for k in range(j + 1, len(ctx.blocks)):
+        if (
+            ctx.blocks[k].block.kind is BlockKind.HEADING
+            and ctx.blocks[k].block.level <= ctx.blocks[j].block.level
+        ):
+            break
+        for hit in ctx.blocks[k].hits:
+            counts[hit.theme] = counts.get(hit.theme, 0) + 1
+    ranked = sorted(counts, key=lambda t: -counts[t])
+    return [t for t in ranked[:2] if counts[t] >= 2] or ranked[:1]
 
 
 _CALLED_PRIORITY = re.compile(
@@ -159,7 +253,8 @@ def themed_chapters(ctx: ExtractionContext) -> None:
         return
     for i, sec in themed:
         text = strip_number(sec.block.text)
-        ctx.priorities.append(
-            ctx.item(ItemKind.PRIORITY, i, text, list(sec.heading_themes), 0.55, "themed chapter")
+        item = ctx.item(
+            ItemKind.PRIORITY, i, text, list(sec.heading_themes), 0.55, "themed chapter"
         )
+        ctx.add_heading_priority(item, sec.block)
     outline.themes_chapters |= {i for i, _ in themed}

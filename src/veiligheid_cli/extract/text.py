@@ -72,28 +72,52 @@ def clean_item_text(text: str) -> str:
     return text
 
 
-def enumeration_after(sentence: str, cue_end: int) -> list[tuple[int, str]]:
-    """Items of `..., a, b en c` after a colon that follows the cue, or quoted names."""
-    colon = sentence.find(":", cue_end - 1)
+Spans = list[tuple[int, int]]  # character ranges (in the sentence) of recognised themes
+
+
+def enumeration_after(
+    sentence: str, cue_end: int, themes: Spans = (), opener_end: int | None = None
+) -> list[tuple[int, str]]:
+    """(offset, item) of `..., a, b en c`: after a colon that follows the cue, directly after
+    an opener ("gaat extra inzet naar a, b en c"), or quoted names after the cue."""
+    colon = sentence.find(":", cue_end - 1) if cue_end else -1
     if colon != -1 and colon - cue_end < 80:
         body_start = colon + 1
-        body = sentence[body_start:].rstrip(" .")
-        if len(body) < 5:
-            return []
-        out = [(sentence.find(piece, body_start), piece) for piece in split_enumeration(body)]
-        return out if len(out) >= 2 else []
-    quoted = [(m.start(1), m.group(1)) for m in QUOTED.finditer(sentence, cue_end)]
-    return quoted if len(quoted) >= 2 else []
+    elif opener_end is not None:
+        body_start = opener_end
+    else:
+        quoted = [(m.start(1), m.group(1)) for m in QUOTED.finditer(sentence, cue_end)]
+        return quoted if len(quoted) >= 2 else []
+    body = sentence[body_start:].rstrip(" .")
+    if len(body.strip()) < 5:
+        return []
+    shifted = [(a - body_start, b - body_start) for a, b in themes]
+    out = [(body_start + at, piece) for at, piece in split_enumeration(body, shifted)]
+    return out if len(out) >= 2 else []
 
 
-def split_enumeration(body: str) -> list[str]:
-    """`a, b en c` -> [a, b, c]; the last piece splits at "en" + article."""
-    pieces = [p.strip() for p in re.split(r",\s+|;\s+", body) if p.strip()]
-    if pieces:
-        last = pieces.pop()
-        # "... met zorg en het bevorderen van ...": split the last piece at "en" + article
-        pieces += [p.strip() for p in re.split(r"\s+en\s+(?=(?:de|het|een)\s)", last) if p.strip()]
-    return pieces
+def split_enumeration(body: str, themes: Spans = ()) -> list[tuple[int, str]]:
+    """`a, b en c` -> [(offset, a), (offset, b), (offset, c)]. The last piece splits at "en"
+    before an article, or at an "en" that no theme spans and that has a theme on both sides
+    ("zorg en veiligheid en verkeersveiligheid" -> "zorg en veiligheid", "verkeersveiligheid")."""
+    cuts = [m.span() for m in re.finditer(r",\s+|;\s+", body)]
+    last_start = cuts[-1][1] if cuts else 0
+    for m in re.finditer(r"\s+en\s+", body[last_start:]):
+        a, b = last_start + m.start(), last_start + m.end()
+        before_article = re.match(r"(?:de|het|een)\s", body[b:])
+        inside = any(s < a and b < e for s, e in themes)
+        themed_sides = any(e <= a and s >= last_start for s, e in themes) and any(
+            s >= b for s, _ in themes
+        )
+        if before_article or (not inside and themed_sides):
+            cuts.append((a, b))
+            last_start = b
+    out, start = [], 0
+    for a, b in sorted(cuts):
+        out.append((start, body[start:a]))
+        start = b
+    out.append((start, body[start:]))
+    return [(at + len(p) - len(p.lstrip()), p.strip()) for at, p in out if p.strip()]
 
 
 def dedupe(items: list[Item]) -> list[Item]:

@@ -141,7 +141,15 @@ class _BlockBuilder:
         soft_item = soft_item and _soft_item(lines, i, current)
         if soft_item:
             heading = None
-        if heading is None and marker.endswith(".") and marker[:-1].isdigit():
+        continues_list = _continues_numbering(
+            current or (self.blocks[-1] if self.blocks else None), marker
+        )
+        if (
+            heading is None
+            and marker.endswith(".")
+            and marker[:-1].isdigit()
+            and not continues_list
+        ):
             heading = _numbered_title(lines, i, marker)
             if heading:
                 marker = ""
@@ -185,6 +193,17 @@ class _BlockBuilder:
         if text[:1].islower() and _rejoin_displaced(self.blocks, text, ln):
             return
         self.current = Block(BlockKind.PARAGRAPH, text, ln.line, ln.line, ln.page)
+
+
+def _continues_numbering(previous: Block | None, marker: str) -> bool:
+    """ "3." right after list item "2.": the list goes on (it is no chapter "3 ...")."""
+    number = marker.strip("().")
+    return (
+        previous is not None
+        and previous.kind is BlockKind.LIST_ITEM
+        and number.isdigit()
+        and previous.number == str(int(number) - 1)
+    )
 
 
 def _table_row(ln: CleanLine, blocks: list[Block]) -> Block:
@@ -495,7 +514,7 @@ def _heading(lines: list[CleanLine], i: int, current: Block | None) -> _HeadingI
             and (title[:1].isupper() or title[:1] in "(‘'\"")
             and len(words) <= MAX_HEADING_WORDS
             and not title.endswith((".", ",", ";"))
-            and not _looks_like_quantity(title)
+            and ("." in number or not _looks_like_quantity(title))
         ):
             return _HeadingInfo(len(parts), number, f"{number} {title}", True)
     m = _ANNEX_HEADING.match(text)
