@@ -331,9 +331,12 @@ _CUE_KEYS = (
     "action_section_cues",
     "regional_cues",
     "negations",
+    "enumeration_openers",
+    "exclusion_cues",
+    "announcement_cues",
+    "goal_statements",
+    "measurable_targets",
 )
-_OPTIONAL_CUE_KEYS = ("enumeration_openers", "exclusion_cues", "announcement_cues")
-_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,15 +380,17 @@ class ExtractRules:
     regional_cue: re.Pattern[str]
     negation: re.Pattern[str]
     goal_verb_keys: frozenset[str]
-    enumeration_opener: re.Pattern[str] = _NEVER
-    exclusion_cue: re.Pattern[str] = _NEVER
-    announcement_cue: re.Pattern[str] = _NEVER
+    enumeration_opener: re.Pattern[str]
+    exclusion_cue: re.Pattern[str]
+    announcement_cue: re.Pattern[str]
+    goal_statement: re.Pattern[str]
+    measurable: re.Pattern[str]
+    goal_table: GoalTableCues
+    clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
-    goal_table: GoalTableCues | None = None  # None: tables are never read as goals
-    clause_words: frozenset[str] = frozenset()  # words of a full clause (not a goal phrase)
 
     def is_goal_table_header(self, text: str) -> bool:
-        return self.goal_table is not None and self.goal_table.is_header(text)
+        return self.goal_table.is_header(text)
 
 
 def load_extract_rules(rules_dir: str | Path | None = None) -> ExtractRules:
@@ -400,18 +405,18 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
-    optional = {"schema", "passes", "goal_table_columns", "clause_words", *_OPTIONAL_CUE_KEYS}
-    c.only_keys(data, {"goal_verbs", *optional, *_CUE_KEYS}, "")
-    c.require(data, {"goal_verbs", *_CUE_KEYS}, "")
-    compiled: dict[str, re.Pattern[str]] = {key: _NEVER for key in _OPTIONAL_CUE_KEYS}
-    for key in (*_CUE_KEYS, *(k for k in _OPTIONAL_CUE_KEYS if k in data)):
+    required = {"goal_verbs", "goal_table_columns", "clause_words", *_CUE_KEYS}
+    c.only_keys(data, {"schema", "passes", *required}, "")
+    c.require(data, required, "")
+    compiled: dict[str, re.Pattern[str]] = {}
+    for key in _CUE_KEYS:
         parts = [p.pattern for p in c.regexes(data[key], key)]
         # Cues with their own anchor (^) stand alone; the others must start at a word start.
         alternatives = [p if p.startswith("^") else rf"(?<!\w){p}" for p in parts]
         compiled[key] = re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
     verbs = c.strings(data["goal_verbs"], "goal_verbs")
     passes = _extraction_passes(c, data.get("passes"))
-    goal_table = _goal_table_cues(c, data.get("goal_table_columns"))
+    goal_table = _goal_table_cues(c, data["goal_table_columns"])
     return ExtractRules(
         priority_cue=compiled["priority_cues"],
         weak_priority_cue=compiled["weak_priority_cues"],
@@ -426,19 +431,17 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         enumeration_opener=compiled["enumeration_openers"],
         exclusion_cue=compiled["exclusion_cues"],
         announcement_cue=compiled["announcement_cues"],
+        goal_statement=compiled["goal_statements"],
+        measurable=compiled["measurable_targets"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
         passes=passes,
         goal_table=goal_table,
-        clause_words=frozenset(
-            w.lower() for w in c.strings(data.get("clause_words"), "clause_words", required=False)
-        ),
+        clause_words=frozenset(w.lower() for w in c.strings(data["clause_words"], "clause_words")),
     )
 
 
-def _goal_table_cues(c: _Checker, value: Any) -> GoalTableCues | None:
-    """The optional `goal_table_columns:` mapping (goal, indicator, target: regex lists)."""
-    if value is None:
-        return None
+def _goal_table_cues(c: _Checker, value: Any) -> GoalTableCues:
+    """The `goal_table_columns:` mapping (goal, indicator, target: lists of regexes)."""
     key = "goal_table_columns"
     table = c.mapping(value, key)
     roles = ("goal", "indicator", "target")

@@ -29,6 +29,8 @@ DEFAULT_PASSES = (
     "announced_headings",
     "priority_sentences",
     "themed_chapters",
+    "excluded_topics",
+    "restated_priorities",
     "goal_tables",
     "goal_cue_lists",
     "goal_items",

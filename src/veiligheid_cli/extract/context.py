@@ -102,6 +102,17 @@ class ExtractionContext:
             t in self.priority_headings for t in b.section_path
         )
 
+    def priority_themes(self, i: int) -> list[str]:
+        """The themes of the priority whose heading block i stands under (innermost first),
+        else of the numbered section heading above it."""
+        path = self.blocks[i].block.section_path
+        for title in reversed(path):
+            for p in self.priorities:
+                if p.section == title and p.themes:
+                    return list(p.themes)
+        owner = self.outline.owner[i]
+        return list(self.outline.sections[owner].heading_themes) if owner is not None else []
+
     def add_heading_priority(self, item: Item, heading: Block) -> None:
         """A priority that is a heading: goals under it belong to it."""
         self.priorities.append(item)

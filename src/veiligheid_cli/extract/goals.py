@@ -15,9 +15,8 @@ from .outline import Section
 from .registry import extraction_pass
 from .text import (
     COUNT,
-    GOAL_STATEMENT,
+    GOAL_LABEL,
     MAX_ITEM_CHARS,
-    MEASURABLE,
     SEPARABLE,
     TARGET_YEAR,
     YEAR,
@@ -68,7 +67,7 @@ def _goal_item_confidence(ctx: ExtractionContext, i: int) -> float | None:
     in_goals = outline.in_goal_section(outline.owner[i]) or under_goal_label
     if not (in_themes or in_goals) or len(b.text) > MAX_ITEM_CHARS:
         return None
-    measurable = bool(MEASURABLE.search(b.text))
+    measurable = _is_concrete(ctx, b.text)
     if under_goal_label:
         conf = 0.85
     elif in_goals and b.after_cue and ctx.lead_in(i) is not None:
@@ -80,43 +79,91 @@ def _goal_item_confidence(ctx: ExtractionContext, i: int) -> float | None:
     return conf + (0.1 if measurable else 0.0)
 
 
+def _is_concrete(ctx: ExtractionContext, text: str) -> bool:
+    """A number with a unit, a direction of change, a time norm, or a target year."""
+    return bool(ctx.rules.measurable.search(text)) or _target_year(ctx, text)
+
+
+def _target_year(ctx: ExtractionContext, text: str) -> bool:
+    """ "in 2026", "vóór 2025": a year that is no history for this plan (not before its
+    period, when the period is known)."""
+    period = ctx.doc.metadata.period
+    for m in TARGET_YEAR.finditer(text):
+        year = int(m.group(1))
+        if period is None or year >= period.start:
+            return True
+    return False
+
+
 @extraction_pass("goal_items")
 def goal_items(ctx: ExtractionContext) -> None:
-    """List items in a themes chapter or goals section that read as goals."""
-    for i, a in ctx.blocks_of(BlockKind.LIST_ITEM):
-        if i in ctx.used or ctx.in_skip_section(i):
-            continue
-        conf = _goal_item_confidence(ctx, i)
-        if conf is None:
-            continue
-        goal = ctx.item(ItemKind.GOAL, i, a.block.text, a.themes, conf, "goal item")
-        topic = ctx.topic(a.block)
-        if topic and any(p.section == topic for p in ctx.priorities):
-            goal.section = topic  # the goal belongs to the labelled priority above it
-        ctx.goals.append(goal)
-        ctx.used.add(i)
+    """List items in a themes chapter or goals section that read as goals. In a list where
+    most items read as goals, the others are goals too ("Jongeren weten hoe ...")."""
+    for run in ctx.list_runs():
+        confidences = {
+            i: _goal_item_confidence(ctx, i)
+            for i in run
+            if i not in ctx.used and not ctx.in_skip_section(i)
+        }
+        taken = [c for c in confidences.values() if c is not None]
+        whole = len(taken) >= max(1, len(confidences) / 2) and len(confidences) > 1
+        for i, conf in confidences.items():
+            statement = len(ctx.blocks[i].block.text.split()) >= 3  # not a bare topic word
+            if conf is None and whole and statement and _in_goal_area(ctx, i):
+                conf = 0.7
+            if conf is not None:
+                _add_goal_item(ctx, i, conf)
+
+
+def _in_goal_area(ctx: ExtractionContext, i: int) -> bool:
+    b = ctx.blocks[i].block
+    innermost = b.section_path[-1] if b.section_path else ""
+    if ctx.rules.action_section_cue.search(innermost) or len(b.text) > MAX_ITEM_CHARS:
+        return False
+    return ctx.in_priority_area(i) or ctx.outline.in_goal_section(ctx.outline.owner[i])
+
+
+def _add_goal_item(ctx: ExtractionContext, i: int, conf: float) -> None:
+    a = ctx.blocks[i]
+    themes = a.themes or ctx.priority_themes(i)
+    goal = ctx.item(ItemKind.GOAL, i, a.block.text, themes, conf, "goal item")
+    topic = ctx.topic(a.block)
+    if topic and any(p.section == topic for p in ctx.priorities):
+        goal.section = topic  # the goal belongs to the labelled priority above it
+    ctx.goals.append(goal)
+    ctx.used.add(i)
+
+
+_NORM_START = re.compile(r"^(?:Alle|Elke|Iedere?)\s")
 
 
 def _is_goal_sentence(ctx: ExtractionContext, sentence: str, in_themes: bool) -> bool:
     if sentence.rstrip().endswith(":") or len(sentence) > MAX_ITEM_CHARS:
         return False
-    if GOAL_STATEMENT.search(sentence):
+    if ctx.rules.goal_statement.search(sentence):
         return True
-    measurable = MEASURABLE.search(sentence)
+    measurable = ctx.rules.measurable.search(sentence)
     if measurable and (
         ctx.rules.goal_cue.search(sentence) or re.search(r"\bwillen\b|\bmoet\b", sentence)
     ):
         return True
-    return bool(
-        in_themes
-        and TARGET_YEAR.search(sentence)
-        and (measurable or COUNT.search(YEAR.sub("", sentence)))
+    if not in_themes:
+        return False
+    if _NORM_START.match(sentence) and len(sentence.split()) <= 25:
+        return True  # "Alle evenementen ... hebben een goedgekeurd veiligheidsplan."
+    # "In 2022 is op alle bedrijventerreinen een controle uitgevoerd": a state to reach
+    state = re.match(r"(?:In|Vóór|Eind)\s", sentence) and re.search(
+        r"\b(?:is|zijn|heeft|hebben)\b", sentence
+    )
+    return _target_year(ctx, sentence) and bool(
+        measurable or COUNT.search(YEAR.sub("", sentence)) or state
     )
 
 
 @extraction_pass("goal_sentences")
 def goal_sentences(ctx: ExtractionContext) -> None:
-    """Sentences that state a goal or a measurable target, with a theme."""
+    """Sentences that state a goal or a measurable target. Outside a themes chapter they must
+    name a theme; inside, a goal without theme words takes its priority's themes."""
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
         if i in ctx.used or ctx.in_skip_section(i):
             continue
@@ -125,8 +172,8 @@ def goal_sentences(ctx: ExtractionContext) -> None:
             if not _is_goal_sentence(ctx, sentence, in_themes):
                 continue
             span = (start, start + len(sentence))
-            themes = ctx.hits_in(i, *span)
-            if themes:
+            themes = ctx.hits_in(i, *span) or (ctx.priority_themes(i) if in_themes else [])
+            if themes or GOAL_LABEL.match(sentence):  # "Doel: ..." needs no theme word
                 ctx.goals.append(
                     ctx.item(ItemKind.GOAL, i, sentence, themes, 0.6, "goal sentence", span)
                 )
@@ -137,8 +184,6 @@ def goal_tables(ctx: ExtractionContext) -> None:
     """Rows of a goals table (Doel | Indicator | Streefwaarde): one goal per row, its text the
     goal cell, indicator and target as fields of the goal."""
     cues = ctx.rules.goal_table
-    if cues is None:
-        return
     for i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
         b = a.block
         roles = cues.roles(b.columns) if b.columns and i not in ctx.used else {}
@@ -147,18 +192,12 @@ def goal_tables(ctx: ExtractionContext) -> None:
             continue
         start = b.text.find(goal_text)
         span = (start, start + len(goal_text)) if start >= 0 else None
-        themes = (ctx.hits_in(i, *span) if span else []) or a.themes or _section_themes(ctx, i)
+        themes = (ctx.hits_in(i, *span) if span else []) or a.themes or ctx.priority_themes(i)
         goal = ctx.item(ItemKind.GOAL, i, goal_text, themes, 0.9, "goals table", span)
         goal.indicator = _cell(b.cells, roles.get("indicator"))
         goal.target = _cell(b.cells, roles.get("target"))
         ctx.goals.append(goal)
         ctx.used.add(i)
-
-
-def _section_themes(ctx: ExtractionContext, i: int) -> list[str]:
-    """The themes named in the heading of the section block i stands in."""
-    owner = ctx.outline.owner[i]
-    return list(ctx.outline.sections[owner].heading_themes) if owner is not None else []
 
 
 def _cell(cells: tuple[str, ...], index: int | None) -> str:
@@ -290,8 +329,8 @@ def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
     def infinitive(n: int) -> bool:
         return n < len(words) and keys[n] in verbs and words[n].endswith("en")
 
-    if MEASURABLE.search(head) and not clause:
-        return True  # "Het aantal autokraken terug brengen naar het gemiddelde"
+    if re.search(r"\bhet aantal\b", head, re.I) and ctx.rules.measurable.search(head):
+        return not clause  # "Het aantal autokraken terug brengen naar het gemiddelde"
     opens = (
         infinitive(0)
         or (words[0] == "het" and any(infinitive(n) or keys[n] in verbs for n in (1, 2, 3)))

@@ -258,3 +258,39 @@ def themed_chapters(ctx: ExtractionContext) -> None:
         )
         ctx.add_heading_priority(item, sec.block)
     outline.themes_chapters |= {i for i, _ in themed}
+
+
+@extraction_pass("excluded_topics")
+def excluded_topics(ctx: ExtractionContext) -> None:
+    """Topics the document says it leaves out ("... maken geen deel uit van deze strategie",
+    "... pakken we op binnen de reguliere taken") are no priorities, whatever else suggested
+    them: a priority whose themes are all left out is dropped."""
+    excluded: set[str] = set()
+    for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        for start, sentence in ctx.sentences_of(i):
+            if ctx.rules.exclusion_cue.search(sentence):
+                excluded |= set(ctx.hits_in(i, start, start + len(sentence)))
+    if excluded:
+        ctx.priorities = [
+            p for p in ctx.priorities if not p.themes or not set(p.themes) <= excluded
+        ]
+
+
+@extraction_pass("restated_priorities")
+def restated_priorities(ctx: ExtractionContext) -> None:
+    """A priority named in a list or a sentence and restated as a heading further on
+    ("Onze kerntaken zijn: 1. Jeugd ..." and later a section "Jeugd"): what stands under that
+    heading belongs to the priority (its goals, its themes)."""
+    names = {_name_key(p.text): p for p in ctx.priorities}
+    for i, a in ctx.blocks_of(BlockKind.HEADING):
+        text = a.block.text
+        key = _name_key(ctx.rules.priority_label_cue.sub("", strip_number(text)))
+        priority = names.get(key)
+        if priority is not None and text not in ctx.priority_headings:
+            ctx.priority_headings.add(text)
+            if not priority.themes:
+                priority.themes = list(a.themes) or _body_themes(ctx, i)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))

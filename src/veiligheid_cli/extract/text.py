@@ -8,20 +8,7 @@ from ..model import Item, ItemKind
 
 QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,120})[’'”\"]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
-MEASURABLE = re.compile(
-    r"\d+\s*(?:%|procent)|\bhet aantal\b.*\b(?:omlaag|terug|daalt|dalen|gedaald|stijgt|stijgen|"
-    r"gestegen|afgenomen|toegenomen|verminder|verlag|verhog|halver)|\bmet\s+\d+\b|"
-    r"\bgemiddelde\b|\bniveau van\b|\bnaar\s+\d",
-    re.IGNORECASE,
-)
-GOAL_STATEMENT = re.compile(
-    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|"
-    r"beoogd resultaat)\s*:|"
-    r"\b(?:doel(?:stelling)?\s+(?:is|luidt|daarbij\s+is|hierbij\s+is)|als\s+doel(?:stelling)?\b|"
-    r"(?:onze|de)\s+ambitie\s+is|streven\s+(?:we|wij)\s+naar|willen\s+(?:we|wij)\s+(?:het|de|in)\b)",
-    re.IGNORECASE,
-)
-TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(?:20\d\d)\b", re.IGNORECASE)
+TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(20\d\d)\b", re.IGNORECASE)
 # "tegen te gaan", "aan te pakken", "terug te dringen": separable verbs split by "te"
 SEPARABLE = re.compile(r"\b([a-z]+)\s+te\s+([a-z]+)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
