@@ -42,8 +42,10 @@ def _break(path: Path, old: str, new: str) -> None:
         ("themes.yaml", "field: integriteit", "field: integrity", "unknown field 'integrity'"),
         ("themes.yaml", "- id: ondermijning", "- id: Ondermijning!", "not a valid id"),
         ("themes.yaml", "themes:", "themes: [", "invalid YAML"),
-        ("config.yaml", "themes: 0.6", "themes: 0.9", "must add up to 1.0"),
-        ("config.yaml", "covered: 0.5", "covered: high", "expected a number"),
+        ("config.yaml", "status: covered", "status: sure", "'sure' is not one of"),
+        ("config.yaml", "words_share: 0.6", "words_share: high", "expected a number"),
+        ("config.yaml", "match: [same, words]", "match: [same, close]", "'close' is not one of"),
+        ("config.yaml", "schema: veiligheid/config/v2", "schema: veiligheid/config/v1", "v2"),
         ("check.yaml", "max: 10", "max: ten", "expected a number"),
         ("check.yaml", "severity: error", "severity: fatal", "'fatal' is not one of"),
         ("check.yaml", '- "\\\\d"', '- "(unclosed"', "invalid regular expression"),
@@ -78,3 +80,13 @@ def test_missing_rules_directory():
     result = run_cli("extract", str(TWENTE), "--rules", "/nonexistent/rules")
     assert result.exit_code == 2
     assert "rules directory not found" in result.stderr
+
+
+def test_verdict_rules_end_with_the_catch_all(rules_copy):
+    path = rules_copy / "config.yaml"
+    text = path.read_text(encoding="utf-8")
+    cut = text.index("    - id: no_evidence")
+    end = text.index("  # How strong a piece of evidence is")
+    path.write_text(text[:cut] + text[end:], encoding="utf-8")
+    with pytest.raises(RulesError, match="catch-all"):
+        load_config(rules_copy)

@@ -26,7 +26,7 @@ from .pipeline import Settings
 
 CACHE_ENV = "VEILIGHEID_CACHE_DIR"
 MAX_ENTRIES = 1000  # about 170 kB per full-size plan
-_FORMAT = 1  # bump when the pickled dataclasses change shape
+_FORMAT = 2  # bump when the pickled dataclasses change shape
 _SUFFIX = ".pickle"
 # Libraries whose version changes tokens, lemmas or stems, and so what is extracted.
 _NLP_DISTRIBUTIONS = ("spacy", "spacy-lookups-data", "snowballstemmer", "PyStemmer")

@@ -108,6 +108,7 @@ class ItemKind(StrEnum):
     GOAL = "goal"
     REFERENCE = "reference"  # a regional priority quoted inside a local plan
     MENTION = "mention"  # a passage that touches a theme without prioritising it
+    SECTION = "section"  # a heading that names a theme (with what stands under it)
 
 
 @dataclass(slots=True)
@@ -124,6 +125,8 @@ class Item:
     cue: str = ""  # why the extractor took it, for explanations
     indicator: str = ""  # goals from a goals table: what is measured
     target: str = ""  # goals from a goals table: the value to reach
+    # priorities with a section of their own: other themes named (twice or more) in that section
+    scope: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # lemma keys of the item's content words (for alignment; not part of any report)
     keys: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
 
@@ -139,7 +142,8 @@ class Extraction:
     priorities: list[Item]
     goals: list[Item]
     regional_references: list[Item]
-    mentions: list[Item] = field(default_factory=list)
+    mentions: list[Item] = field(default_factory=list)  # cue "commitment" when the plan commits
+    sections: list[Item] = field(default_factory=list)  # cue "section with commitments" or not
 
 
 class AlignmentStatus(StrEnum):
@@ -150,21 +154,27 @@ class AlignmentStatus(StrEnum):
 
 @dataclass(slots=True)
 class Evidence:
+    """A quote from the local plan that supports a verdict."""
+
     text: str
-    kind: str  # "priority" | "goal" | "mention"
+    kind: str  # priority | goal | section | heading | commitment | mention
     line: int
     page: int | None
     score: float = 0.0
     themes: list[str] = field(default_factory=list)
+    match: str = ""  # same | scope | words | related | generic
 
 
 @dataclass(slots=True)
 class PriorityAlignment:
+    """The verdict on one regional priority: the status, the rule that decided it, evidence."""
+
     regional: Item
     status: AlignmentStatus
     score: float
     evidence: list[Evidence]
-    reason: str = ""
+    reason: str = ""  # the id of the verdict rule (rules/config.yaml)
+    explanation: str = ""  # that rule's one-line explanation
 
 
 @dataclass(slots=True)

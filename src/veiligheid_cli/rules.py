@@ -107,6 +107,11 @@ class _Checker:
                 raise self.fail(f"{key}[{i}]", f"invalid regular expression: {exc}") from None
         return compiled
 
+    def boolean(self, value: Any, key: str) -> bool:
+        if not isinstance(value, bool):
+            raise self.fail(key, "expected true or false")
+        return value
+
     def number(self, value: Any, key: str, lo: float = 0.0, hi: float = 1e9) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, "expected a number")
@@ -144,6 +149,7 @@ class Theme:
     terms: tuple[str, ...]
     patterns: tuple[str, ...]
     related: tuple[str, ...]
+    broad: bool = False  # a means or context (digitalisering): never decides coverage alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +208,7 @@ def _load_taxonomy_cached(path_str: str, _mtime: int) -> Taxonomy:
         raise c.fail("themes", "expected a non-empty list")
     themes: list[Theme] = []
     seen: set[str] = set()
-    allowed = {"id", "label", "field", "description", "terms", "patterns", "related"}
+    allowed = {"id", "label", "field", "description", "terms", "patterns", "related", "broad"}
     for i, raw in enumerate(data["themes"]):
         key = f"themes[{i}]"
         item = c.mapping(raw, key)
@@ -229,6 +235,7 @@ def _load_taxonomy_cached(path_str: str, _mtime: int) -> Taxonomy:
                 terms=tuple(c.strings(item["terms"], f"{key}.terms")),
                 patterns=tuple(p.lower() for p in patterns),
                 related=tuple(c.strings(item.get("related"), f"{key}.related", required=False)),
+                broad=c.boolean(item.get("broad", False), f"{key}.broad"),
             )
         )
     for i, theme in enumerate(themes):
@@ -238,83 +245,129 @@ def _load_taxonomy_cached(path_str: str, _mtime: int) -> Taxonomy:
     return Taxonomy(str(path), tuple(fields), tuple(themes))
 
 
-# --- alignment / extraction config --------------------------------------------------------
+# --- alignment config -----------------------------------------------------------------------
+
+CONFIG_SCHEMA = "veiligheid/config/v2"
+STATUSES = ("covered", "partial", "missing")
+EVIDENCE_KINDS = ("priority", "goal", "section", "heading", "commitment", "mention")
+MATCH_KINDS = ("same", "scope", "words", "related", "generic")
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictRule:
+    """One named rule of the verdict: the first rule whose evidence exists decides."""
+
+    id: str
+    status: str  # covered | partial | missing
+    evidence: tuple[str, ...]  # kinds of local evidence; () = the catch-all rule
+    match: tuple[str, ...]  # how the evidence must match the regional priority
+    explain: str  # one line for reports
 
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    """Weights and thresholds for `align`, read from rules/config.yaml."""
+    """Verdict rules, weights and limits for `align`, read from rules/config.yaml."""
 
-    weight_themes: float = 0.5
-    weight_lemmas: float = 0.3
-    weight_fuzzy: float = 0.2
-    related_theme_credit: float = 0.5
-    covered_threshold: float = 0.5
-    partial_threshold: float = 0.25
-    mention_max_status: str = "partial"
+    verdicts: tuple[VerdictRule, ...]
+    kind_weights: dict[str, float]
+    match_weights: dict[str, float]
+    generic_words: frozenset[str]  # lemma keys of words that alone are no evidence
+    words_share: float = 0.6
     max_evidence: int = 3
-    kind_weights: dict[str, float] = field(
-        default_factory=lambda: {"priority": 1.0, "goal": 0.9, "mention": 0.6}
-    )
 
 
 def load_config(rules_dir: str | Path | None = None) -> AlignConfig:
     path = resolve_rules_dir(rules_dir) / CONFIG_FILE
+    return _load_config_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=8)
+def _load_config_cached(path_str: str, _mtime: int) -> AlignConfig:
+    from .lemmas import word_key
+
+    path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
     c.only_keys(data, {"schema", "align"}, "")
-    c.require(data, {"align"}, "")
+    c.require(data, {"schema", "align"}, "")
+    if data["schema"] != CONFIG_SCHEMA:
+        raise c.fail("schema", f"expected {CONFIG_SCHEMA} (the verdict rules of this version)")
     align = c.mapping(data["align"], "align")
-    c.only_keys(
-        align,
-        {
-            "weights",
-            "related_theme_credit",
-            "thresholds",
-            "mention_max_status",
-            "max_evidence",
-            "kind_weights",
-        },
-        "align",
-    )
-    c.require(align, {"weights", "thresholds"}, "align")
-    weights = c.mapping(align["weights"], "align.weights")
-    c.only_keys(weights, {"themes", "lemmas", "fuzzy"}, "align.weights")
-    c.require(weights, {"themes", "lemmas", "fuzzy"}, "align.weights")
-    w = {k: c.number(weights[k], f"align.weights.{k}", 0, 1) for k in ("themes", "lemmas", "fuzzy")}
-    if abs(sum(w.values()) - 1.0) > 1e-6:
-        raise c.fail(
-            "align.weights", f"weights must add up to 1.0 (they add up to {sum(w.values()):g})"
-        )
-    thresholds = c.mapping(align["thresholds"], "align.thresholds")
-    c.only_keys(thresholds, {"covered", "partial"}, "align.thresholds")
-    c.require(thresholds, {"covered", "partial"}, "align.thresholds")
-    covered = c.number(thresholds["covered"], "align.thresholds.covered", 0, 1)
-    partial = c.number(thresholds["partial"], "align.thresholds.partial", 0, 1)
-    if partial > covered:
-        raise c.fail("align.thresholds.partial", "must not be above align.thresholds.covered")
-    mention_max = c.string(align.get("mention_max_status", "partial"), "align.mention_max_status")
-    if mention_max not in {"covered", "partial"}:
-        raise c.fail("align.mention_max_status", "expected 'covered' or 'partial'")
-    kind_weights = {"priority": 1.0, "goal": 0.9, "mention": 0.6}
-    if "kind_weights" in align:
-        raw = c.mapping(align["kind_weights"], "align.kind_weights")
-        c.only_keys(raw, set(kind_weights), "align.kind_weights")
-        for k, v in raw.items():
-            kind_weights[k] = c.number(v, f"align.kind_weights.{k}", 0, 1)
+    keys = {
+        "verdicts",
+        "kind_weights",
+        "match_weights",
+        "generic_words",
+        "words_share",
+        "max_evidence",
+    }
+    c.only_keys(align, keys, "align")
+    c.require(align, keys - {"max_evidence"}, "align")
     return AlignConfig(
-        weight_themes=w["themes"],
-        weight_lemmas=w["lemmas"],
-        weight_fuzzy=w["fuzzy"],
-        related_theme_credit=c.number(
-            align.get("related_theme_credit", 0.5), "align.related_theme_credit", 0, 1
+        verdicts=_verdict_rules(c, align["verdicts"]),
+        kind_weights=_weights(c, align["kind_weights"], "align.kind_weights", EVIDENCE_KINDS),
+        match_weights=_weights(c, align["match_weights"], "align.match_weights", MATCH_KINDS),
+        generic_words=frozenset(
+            word_key(w.lower()) for w in c.strings(align["generic_words"], "align.generic_words")
         ),
-        covered_threshold=covered,
-        partial_threshold=partial,
-        mention_max_status=mention_max,
+        words_share=c.number(align["words_share"], "align.words_share", 0.1, 1),
         max_evidence=int(c.number(align.get("max_evidence", 3), "align.max_evidence", 1, 20)),
-        kind_weights=kind_weights,
     )
+
+
+def _weights(c: _Checker, raw: Any, key: str, names: tuple[str, ...]) -> dict[str, float]:
+    table = c.mapping(raw, key)
+    c.only_keys(table, set(names), key)
+    c.require(table, set(names), key)
+    return {name: c.number(table[name], f"{key}.{name}", 0, 1) for name in names}
+
+
+def _verdict_rules(c: _Checker, raw: Any) -> tuple[VerdictRule, ...]:
+    """The ordered verdict rules; the last must be the catch-all (no evidence, missing)."""
+    if not isinstance(raw, list) or not raw:
+        raise c.fail("align.verdicts", "expected a non-empty list of rules")
+    rules, seen = [], set()
+    for n, item in enumerate(raw):
+        key = f"align.verdicts[{n}]"
+        rule = c.mapping(item, key)
+        c.only_keys(rule, {"id", "status", "evidence", "match", "explain"}, key)
+        c.require(rule, {"id", "status", "explain"}, key)
+        rule_id = c.identifier(rule["id"], f"{key}.id")
+        if rule_id in seen:
+            raise c.fail(f"{key}.id", f"duplicate rule id '{rule_id}'")
+        seen.add(rule_id)
+        status = c.string(rule["status"], f"{key}.status")
+        if status not in STATUSES:
+            raise c.fail(f"{key}.status", f"'{status}' is not one of {', '.join(STATUSES)}")
+        evidence = c.strings(rule.get("evidence"), f"{key}.evidence", required=False)
+        match = c.strings(rule.get("match"), f"{key}.match", required=False)
+        for name, allowed, field_key in (
+            (evidence, EVIDENCE_KINDS, "evidence"),
+            (match, MATCH_KINDS, "match"),
+        ):
+            for value in name:
+                if value not in allowed:
+                    raise c.fail(
+                        f"{key}.{field_key}", f"'{value}' is not one of {', '.join(allowed)}"
+                    )
+        if bool(evidence) != bool(match):
+            raise c.fail(key, "give both 'evidence' and 'match', or neither (the catch-all)")
+        rules.append(
+            VerdictRule(
+                rule_id,
+                status,
+                tuple(evidence),
+                tuple(match),
+                c.string(rule["explain"], f"{key}.explain"),
+            )
+        )
+    last = rules[-1]
+    if last.evidence or last.status != "missing":
+        raise c.fail(
+            f"align.verdicts[{len(rules) - 1}]",
+            "the last rule must be the catch-all: status missing, no evidence",
+        )
+    return tuple(rules)
 
 
 # --- extraction cues ----------------------------------------------------------------------
@@ -336,6 +389,7 @@ _CUE_KEYS = (
     "announcement_cues",
     "goal_statements",
     "measurable_targets",
+    "commitment_cues",
 )
 
 
@@ -385,6 +439,7 @@ class ExtractRules:
     announcement_cue: re.Pattern[str]
     goal_statement: re.Pattern[str]
     measurable: re.Pattern[str]
+    commitment_cue: re.Pattern[str]
     goal_table: GoalTableCues
     clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
@@ -433,6 +488,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         announcement_cue=compiled["announcement_cues"],
         goal_statement=compiled["goal_statements"],
         measurable=compiled["measurable_targets"],
+        commitment_cue=compiled["commitment_cues"],
         goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
         passes=passes,
         goal_table=goal_table,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Extraction
 from ..rules import ExtractRules
-from . import goals, mentions, priorities  # noqa: F401  (register the passes)
+from . import goals, mentions, priorities, sections  # noqa: F401  (register the passes)
 from .context import ExtractionContext
 from .registry import PASSES, extraction_pass
 
@@ -31,6 +31,7 @@ DEFAULT_PASSES = (
     "themed_chapters",
     "excluded_topics",
     "restated_priorities",
+    "priority_scope",
     "goal_tables",
     "goal_cue_lists",
     "goal_items",
@@ -38,6 +39,7 @@ DEFAULT_PASSES = (
     "goal_sentences",
     "reassign_displaced_goals",
     "mentions",
+    "sections",
 )
 
 

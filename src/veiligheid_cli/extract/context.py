@@ -31,7 +31,8 @@ class ExtractionContext:
         self.references: list[Item] = []
         self.mentions: list[Item] = []
         self.used: set[int] = set()
-        self.priority_headings: set[str] = set()  # texts of headings that are priorities
+        self.priority_headings: dict[str, int] = {}  # heading text -> block index, priorities
+        self.sections: list[Item] = []
 
     # --- reading the document -------------------------------------------------------------
 
@@ -113,10 +114,22 @@ class ExtractionContext:
         owner = self.outline.owner[i]
         return list(self.outline.sections[owner].heading_themes) if owner is not None else []
 
-    def add_heading_priority(self, item: Item, heading: Block) -> None:
-        """A priority that is a heading: goals under it belong to it."""
+    def add_heading_priority(self, item: Item, index: int) -> None:
+        """A priority that is the heading at block `index`: goals under it belong to it."""
         self.priorities.append(item)
-        self.priority_headings.add(heading.text)
+        self.priority_headings[self.blocks[index].block.text] = index
+
+    def under_heading(self, index: int) -> range:
+        """Block indices of what stands under the heading at `index` (to the next heading of
+        the same or a higher level)."""
+        level = self.blocks[index].block.level
+        end = index + 1
+        while end < len(self.blocks):
+            b = self.blocks[end].block
+            if b.kind is BlockKind.HEADING and b.level <= level:
+                break
+            end += 1
+        return range(index + 1, end)
 
     def topic(self, block: Block) -> str | None:
         """The unnumbered heading that names the topic a block stands under, if any:
@@ -165,4 +178,5 @@ class ExtractionContext:
             goals=dedupe(self.goals),
             regional_references=dedupe(self.references),
             mentions=self.mentions,
+            sections=self.sections,
         )

@@ -10,7 +10,8 @@ from .text import MAX_ITEM_CHARS
 
 @extraction_pass("mentions")
 def mentions(ctx: ExtractionContext) -> None:
-    """Every sentence outside headings that names a theme: evidence of a passing mention."""
+    """Every sentence outside headings that names a theme: a passing mention, or a commitment
+    when the plan commits itself in it ("wij gaan ...", "we zetten in op ...")."""
     for i, a in ctx.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW):
         if not a.hits:
             continue
@@ -18,8 +19,7 @@ def mentions(ctx: ExtractionContext) -> None:
             span = (start, start + len(sentence))
             themes = ctx.hits_in(i, *span)
             if themes:
+                cue = "commitment" if ctx.rules.commitment_cue.search(sentence) else "mention"
                 ctx.mentions.append(
-                    ctx.item(
-                        ItemKind.MENTION, i, sentence[:MAX_ITEM_CHARS], themes, 0.5, "mention", span
-                    )
+                    ctx.item(ItemKind.MENTION, i, sentence[:MAX_ITEM_CHARS], themes, 0.5, cue, span)
                 )

@@ -97,7 +97,7 @@ def themes_chapter_sections(ctx: ExtractionContext) -> None:
             themes = [t for t, n in sec.themes.most_common(2) if n >= 2]
         text = strip_number(sec.block.text)
         item = ctx.item(ItemKind.PRIORITY, idx, text, themes, conf, "section of a themes chapter")
-        ctx.add_heading_priority(item, sec.block)
+        ctx.add_heading_priority(item, idx)
 
 
 @extraction_pass("labelled_headings")
@@ -124,7 +124,7 @@ def labelled_headings(ctx: ExtractionContext) -> None:
             (start, len(b.text)),
         )  # fmt: skip
         item.section = b.text
-        ctx.add_heading_priority(item, b)
+        ctx.add_heading_priority(item, i)
         ctx.used.add(i)
 
 
@@ -159,7 +159,7 @@ def announced_headings(ctx: ExtractionContext) -> None:
                     ItemKind.PRIORITY, j, text, themes, 0.8, f"announced: {sentence[:80]}"
                 )
                 item.section = b.text
-                ctx.add_heading_priority(item, b)
+                ctx.add_heading_priority(item, j)
                 ctx.used.add(j)
             if headings:
                 ctx.used.add(i)
@@ -188,17 +188,18 @@ def _following_headings(ctx: ExtractionContext, i: int, n: int) -> list[int]:
     return []
 
 
-def _body_themes(ctx: ExtractionContext, j: int) -> list[str]:
-    """The themes named at least twice in the text under heading j (up to the next heading)."""
+def _theme_counts(ctx: ExtractionContext, j: int) -> dict[str, int]:
+    """How often each theme is named in the text under heading j."""
     counts: dict[str, int] = {}
-    for k in range(j + 1, len(ctx.blocks)):
-        if (
-            ctx.blocks[k].block.kind is BlockKind.HEADING
-            and ctx.blocks[k].block.level <= ctx.blocks[j].block.level
-        ):
-            break
+    for k in ctx.under_heading(j):
         for hit in ctx.blocks[k].hits:
             counts[hit.theme] = counts.get(hit.theme, 0) + 1
+    return counts
+
+
+def _body_themes(ctx: ExtractionContext, j: int) -> list[str]:
+    """The themes named at least twice in the text under heading j (else the most named)."""
+    counts = _theme_counts(ctx, j)
     ranked = sorted(counts, key=lambda t: -counts[t])
     return [t for t in ranked[:2] if counts[t] >= 2] or ranked[:1]
 
@@ -256,7 +257,7 @@ def themed_chapters(ctx: ExtractionContext) -> None:
         item = ctx.item(
             ItemKind.PRIORITY, i, text, list(sec.heading_themes), 0.55, "themed chapter"
         )
-        ctx.add_heading_priority(item, sec.block)
+        ctx.add_heading_priority(item, i)
     outline.themes_chapters |= {i for i, _ in themed}
 
 
@@ -287,10 +288,22 @@ def restated_priorities(ctx: ExtractionContext) -> None:
         key = _name_key(ctx.rules.priority_label_cue.sub("", strip_number(text)))
         priority = names.get(key)
         if priority is not None and text not in ctx.priority_headings:
-            ctx.priority_headings.add(text)
+            ctx.priority_headings[text] = i
             if not priority.themes:
                 priority.themes = list(a.themes) or _body_themes(ctx, i)
 
 
 def _name_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@extraction_pass("priority_scope")
+def priority_scope(ctx: ExtractionContext) -> None:
+    """What a priority with a section of its own is about besides its name: the other themes
+    named at least twice in that section ("Zorg en veiligheid" about verward gedrag)."""
+    for p in ctx.priorities:
+        index = ctx.priority_headings.get(p.section)
+        if index is None:
+            continue
+        counts = _theme_counts(ctx, index)
+        p.scope = tuple(t for t, n in counts.items() if n >= 2 and t not in p.themes)

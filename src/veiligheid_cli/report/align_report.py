@@ -10,6 +10,13 @@ from . import dump_json, location, md_escape, schema
 
 STATUS_STYLE = {"covered": "bold green", "partial": "yellow", "missing": "bold red"}
 STATUS_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": "✘ missing"}
+MATCH_LABEL = {
+    "same": "same theme",
+    "scope": "what it is about",
+    "words": "its words",
+    "related": "neighbouring theme",
+    "generic": "generic words",
+}
 
 
 def _doc(ex: Extraction) -> dict:
@@ -35,10 +42,12 @@ def alignment_json(a: Alignment) -> dict:
                 "status": p.status.value,
                 "score": p.score,
                 "reason": p.reason,
+                "explanation": p.explanation,
                 "evidence": [
                     {
                         "text": e.text,
                         "kind": e.kind,
+                        "match": e.match,
                         "line": e.line,
                         "page": e.page,
                         "score": e.score,
@@ -95,7 +104,7 @@ def to_markdown(a: Alignment) -> str:
         "",
         f"**{summary_line(a)}**",
         "",
-        "| # | Regional priority | Status | Score | Best local evidence |",
+        "| # | Regional priority | Status | Reason | Best local evidence |",
         "|---|---|---|---|---|",
     ]
     for n, p in enumerate(a.priorities, 1):
@@ -107,7 +116,7 @@ def to_markdown(a: Alignment) -> str:
             else "–"
         )
         out.append(
-            f"| {n} | {md_escape(p.regional.text)} | {p.status.value} | {p.score:.2f} | {ev} |"
+            f"| {n} | {md_escape(p.regional.text)} | {p.status.value} | `{p.reason}` | {ev} |"
         )
     out += ["", "## Evidence per regional priority", ""]
     for n, p in enumerate(a.priorities, 1):
@@ -115,12 +124,15 @@ def to_markdown(a: Alignment) -> str:
         out += [
             f"### {n}. {p.regional.text} — {p.status.value}",
             "",
-            f"Themes: {themes}. {p.reason.capitalize()}.",
+            f"Themes: {themes}. Decided by `{p.reason}`: {p.explanation}.",
             "",
         ]
         for e in p.evidence:
             out.append(f"> {md_escape(e.text)}")
-            out.append(f"> — {e.kind}, {location(e.line, e.page)}, score {e.score:.2f}")
+            out.append(
+                f"> — {e.kind} ({MATCH_LABEL.get(e.match, e.match)}), "
+                f"{location(e.line, e.page)}, score {e.score:.2f}"
+            )
             out.append("")
         if not p.evidence:
             out += ["_No evidence in the local plan._", ""]
@@ -145,6 +157,7 @@ def to_csv(a: Alignment) -> str:
             "themes",
             "status",
             "score",
+            "reason",
             "evidence_text",
             "evidence_kind",
             "evidence_line",
@@ -161,6 +174,7 @@ def to_csv(a: Alignment) -> str:
                 " ".join(p.regional.themes),
                 p.status.value,
                 f"{p.score:.3f}",
+                p.reason,
                 best.text if best else "",
                 best.kind if best else "",
                 best.line if best else "",
@@ -181,8 +195,7 @@ def table_renderables(a: Alignment) -> list:
         show_lines=True,
     )
     table.add_column("Regional priority", ratio=3)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Verdict", ratio=3, overflow="fold")
     table.add_column("Evidence (local plan)", ratio=6)
     for p in a.priorities:
         evidence = Text()
@@ -192,13 +205,10 @@ def table_renderables(a: Alignment) -> list:
             evidence.append(f"{location(e.line, e.page)} {e.kind}: ", style="dim")
             evidence.append(_abbreviate(e.text, 110))
         if not p.evidence:
-            evidence.append(p.reason, style="dim")
-        table.add_row(
-            p.regional.text,
-            Text(STATUS_MARK[p.status.value], style=STATUS_STYLE[p.status.value]),
-            f"{p.score:.2f}",
-            evidence,
-        )
+            evidence.append("–", style="dim")
+        verdict = Text(STATUS_MARK[p.status.value], style=STATUS_STYLE[p.status.value])
+        verdict.append(f"\n{p.reason}", style="dim")
+        table.add_row(p.regional.text, verdict, evidence)
     local_only = ", ".join(_abbreviate(i.text, 40) for i in a.local_only) or "none"
     return [
         table,
