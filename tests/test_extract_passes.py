@@ -207,3 +207,151 @@ def test_a_bad_passes_list_is_a_rules_error(tmp_path, value, problem):
     path.write_text(path.read_text(encoding="utf-8") + f"\npasses: {value}\n", encoding="utf-8")
     with pytest.raises(RulesError, match=problem):
         load_extract_rules(rules)
+
+
+def test_inline_enumeration_after_an_opener_without_colon():
+    ctx = run(
+        IVP_HEAD + "De komende jaren gaat extra inzet naar verkeersveiligheid, brandveiligheid "
+        "en evenementenveiligheid.\n",
+        "inline_enumerations",
+    )
+    assert texts(ctx.priorities) == [
+        "verkeersveiligheid",
+        "brandveiligheid",
+        "evenementenveiligheid",
+    ]
+
+
+def test_inline_enumeration_keeps_a_theme_with_en_together():
+    ctx = run(
+        IVP_HEAD + "Drie onderwerpen krijgen voorrang: ondermijning, zorg en veiligheid en "
+        "verkeersveiligheid.\n",
+        "inline_enumerations",
+    )
+    assert texts(ctx.priorities) == ["ondermijning", "zorg en veiligheid", "verkeersveiligheid"]
+
+
+def test_an_opener_before_words_that_name_no_theme_gives_no_priorities():
+    ctx = run(
+        IVP_HEAD + "Daarbij richten we ons op het versterken van de rol en de "
+        "verantwoordelijkheid van inwoners.\n",
+        "inline_enumerations",
+    )
+    assert ctx.priorities == []
+
+
+ANNOUNCED = (
+    "# Veiligheidsplan Dalfsen 2024-2027\n\n## Onze keuzes\n\n"
+    "Na gesprekken met inwoners kiezen wij drie thema's.\n\n"
+    "## Veilige buurten\n\nWoninginbraken en woonoverlast.\n\n"
+    "### Wat willen we bereiken?\n\n- Minder woninginbraken.\n\n"
+    "## Jeugd en veiligheid\n\nJeugdoverlast bij het station.\n\n"
+    "## Ondermijning\n\nDrugsafval in het buitengebied.\n\n## Uitvoering\n\nJaarlijks.\n"
+)
+
+
+def test_announced_headings_takes_as_many_headings_as_announced():
+    ctx = run(ANNOUNCED, "announced_headings")
+    assert texts(ctx.priorities) == ["Veilige buurten", "Jeugd en veiligheid", "Ondermijning"]
+
+
+def test_announced_headings_needs_an_announcing_verb_and_no_document_chapters():
+    ctx = run(ANNOUNCED.replace("kiezen wij drie", "werken wij aan de drie"), "announced_headings")
+    assert ctx.priorities == []
+    ctx = run(
+        "# Voorstel\n\n## Doel\n\nWij kiezen twee thema's.\n\n## Inleiding\n\nTekst.\n\n"
+        "## Financiën\n\nTekst.\n",
+        "announced_headings",
+    )
+    assert ctx.priorities == []
+
+
+def test_excluded_topics_drops_priorities_the_plan_leaves_out():
+    ctx = run(
+        IVP_HEAD + "1 Inleiding\n\nBrandveiligheid maakt geen deel uit van dit plan.\n\n"
+        "2 Brandveiligheid\n\nTekst.\n\n3 Ondermijning\n\nTekst.\n",
+        "themed_chapters",
+        "excluded_topics",
+    )
+    assert texts(ctx.priorities) == ["Ondermijning"]
+
+
+def test_restated_priorities_gives_the_heading_to_the_listed_priority():
+    ctx = run(
+        IVP_HEAD + "Onze kerntaken zijn:\n\n1. Jeugd\n2. Ondermijning\n\nJeugd\n\n"
+        "Jongeren verdacht van een misdrijf als drugsrunner. Jeugdcriminaliteit neemt toe.\n\n"
+        "Ons doel is dat het aantal verdachten daalt.\n",
+        "priority_cue_lists",
+        "restated_priorities",
+        "goal_sentences",
+    )
+    assert "Jeugd" in ctx.priority_headings
+    jeugd = next(p for p in ctx.priorities if p.text == "Jeugd")
+    assert "jeugdcriminaliteit" in jeugd.themes
+    assert texts(ctx.goals) == ["Ons doel is dat het aantal verdachten daalt."]
+    assert ctx.goals[0].themes == jeugd.themes  # no theme words: the priority's themes
+
+
+def test_priority_scope_is_what_the_section_is_about():
+    ctx = run(
+        "Regionale Veiligheidsstrategie Noord 2023-2026\n\n1 Inleiding\n\nTekst.\n\n"
+        "2 Zorg en veiligheid\n\nPersonen met verward gedrag veroorzaken overlast. Meldingen "
+        "van verward gedrag nemen toe.\n\n3 Ondermijning\n\nCriminele netwerken.\n",
+        "themed_chapters",
+        "priority_scope",
+    )
+    zorg = next(p for p in ctx.priorities if p.text == "Zorg en veiligheid")
+    assert "kwetsbare_personen" in zorg.scope
+
+
+def test_sections_are_marked_when_they_hold_commitments():
+    ctx = run(
+        IVP_HEAD + "1 Cyberveiligheid\n\nWij gaan inwoners voorlichten over phishing.\n\n"
+        "2 Informatiepositie\n\nDe informatiepositie is de afgelopen jaren verbeterd.\n",
+        "mentions",
+        "sections",
+    )
+    cues = {s.text: s.cue for s in ctx.sections}
+    assert cues == {"Cyberveiligheid": "section with commitments", "Informatiepositie": "section"}
+
+
+def test_goal_phrases_in_a_themes_chapter_without_bullets():
+    ctx = run(
+        IVP_HEAD + "3 Thema's\n\n3.1 Maatschappelijke onrust\n\nOnrust ontstaat snel.\n\n"
+        "Alert reageren bij (dreigende) maatschappelijke onrust.\n\n"
+        "3.2 Verkeersveiligheid\n\nDe gemeente heeft veel wegen. Verkeersveiligheid rondom "
+        "scholen verhogen.\n",
+        "themes_chapter_sections",
+        "goal_phrases",
+    )
+    assert texts(ctx.goals) == [
+        "Alert reageren bij (dreigende) maatschappelijke onrust.",
+        "Verkeersveiligheid rondom scholen verhogen.",
+    ]
+
+
+def test_goal_items_read_a_mostly_goal_list_as_goals():
+    ctx = run(
+        IVP_HEAD + "3 Speerpunten\n\n3.1 Jeugd en veiligheid\n\nJongeren zijn veel online.\n\n"
+        "- Jongeren weten hoe zij zich beschermen tegen online oplichting.\n"
+        "- Het aantal jongeren dat als drugskoerier wordt ingezet daalt.\n",
+        "themes_chapter_sections",
+        "goal_items",
+    )
+    assert len(ctx.goals) == 2
+
+
+def test_goal_tables_take_the_goal_cell():
+    ctx = run(
+        IVP_HEAD + "2 Prioriteiten\n\n2.1 Ondermijning\n\n| Doel | Indicator | Streefwaarde |\n"
+        "|---|---|---|\n| Weerbare ondernemers | Aantal trainingen | 40 in 2026 |\n",
+        "themes_chapter_sections",
+        "goal_tables",
+    )
+    goal = ctx.goals[0]
+    assert (goal.text, goal.indicator, goal.target) == (
+        "Weerbare ondernemers",
+        "Aantal trainingen",
+        "40 in 2026",
+    )
+    assert goal.themes == ["ondermijning"]  # the row names no theme: its priority's

@@ -282,13 +282,19 @@ def restated_priorities(ctx: ExtractionContext) -> None:
     """A priority named in a list or a sentence and restated as a heading further on
     ("Onze kerntaken zijn: 1. Jeugd ..." and later a section "Jeugd"): what stands under that
     heading belongs to the priority (its goals, its themes)."""
-    names = {_name_key(p.text): p for p in ctx.priorities}
+    named = {
+        _name_key(p.text): p
+        for p in ctx.priorities
+        if p.section not in ctx.priority_headings  # not a heading itself
+    }
     for i, a in ctx.blocks_of(BlockKind.HEADING):
-        text = a.block.text
-        key = _name_key(ctx.rules.priority_label_cue.sub("", strip_number(text)))
-        priority = names.get(key)
-        if priority is not None and text not in ctx.priority_headings:
-            ctx.priority_headings[text] = i
+        b = a.block
+        key = _name_key(ctx.rules.priority_label_cue.sub("", strip_number(b.text)))
+        priority = named.get(key)
+        later = priority is not None and (b.page or 0, b.line) > (priority.page or 0, priority.line)
+        if later and b.text not in ctx.priority_headings:
+            ctx.priority_headings[b.text] = i
+            priority.section = b.text  # where the priority is worked out
             if not priority.themes:
                 priority.themes = list(a.themes) or _body_themes(ctx, i)
 
