@@ -165,8 +165,8 @@ def goal_sentences(ctx: ExtractionContext) -> None:
     """Sentences that state a goal or a measurable target. Outside a themes chapter they must
     name a theme; inside, a goal without theme words takes its priority's themes."""
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
-        if i in ctx.used or ctx.in_skip_section(i):
-            continue
+        if ctx.in_skip_section(i):
+            continue  # a paragraph that named priorities may still state a goal
         in_themes = ctx.in_priority_area(i)
         for start, sentence in ctx.sentences_of(i):
             if not _is_goal_sentence(ctx, sentence, in_themes):
@@ -292,6 +292,7 @@ _FUNCTION_WORDS = frozenset(
         "wat",
     ]
 )
+_PARTICLES = frozenset({"omlaag", "omhoog", "terug", "af", "op", "aan", "tegen", "naar"})
 _LABEL_WORDS = 12  # a goal noun opening a short phrase: "Aandacht voor verminderd zelfredzamen"
 
 
@@ -342,7 +343,8 @@ def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
     if len(words) <= _LABEL_WORDS and not clause and _adjectives_then_goal_word(words, keys, verbs):
         return True  # "Integrale en systeemgerichte aanpak van huiselijk geweld"
     last = len(words) - 1
-    ends = infinitive(last) or (keys[-2] in verbs and words[-1].endswith("en"))
+    particle = words[-2] in _PARTICLES and words[-1].endswith("en")  # "omlaag brengen"
+    ends = infinitive(last) or (keys[-2] in verbs and particle)
     ends = ends or word_key(words[-2] + words[-1]) in verbs  # "terug brengen"
     if len(words) >= 3 and words[-2] == "te":
         ends = ends or word_key(words[-3] + words[-1]) in verbs  # "tegen te gaan"

@@ -117,7 +117,7 @@ def labelled_headings(ctx: ExtractionContext) -> None:
         if not cue and (i in outline.sections or not (directly_under_chapter and a.themes)):
             continue
         start = cue.end() if cue else 0
-        themes = ctx.hits_in(i, start, len(b.text)) or a.themes
+        themes = ctx.hits_in(i, start, len(b.text)) or a.themes or _body_themes(ctx, i)
         how = "labelled heading" if cue else "heading in a themes chapter"
         item = ctx.item(
             ItemKind.PRIORITY, i, b.text[start:], themes, 0.85 if cue else 0.7, how,
@@ -211,14 +211,20 @@ _CALLED_PRIORITY = re.compile(
 )
 
 
+_PRIORITY_IS = re.compile(
+    r"^(?:onze\s+|de\s+)?(?:prioriteit|speerpunt)\s+(?:is|ligt\s+(?:bij|op))\b", re.I
+)
+
+
 @extraction_pass("priority_sentences")
 def priority_sentences(ctx: ExtractionContext) -> None:
-    """A sentence that calls something a priority ("... is een speerpunt binnen de gemeente")."""
+    """A sentence that calls something a priority ("... is een speerpunt binnen de gemeente",
+    "Prioriteit is daarom het voorkomen van natuurbranden")."""
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
         if i in ctx.used:
             continue
         for start, sentence in ctx.sentences_of(i):
-            m = _CALLED_PRIORITY.search(sentence)
+            m = _CALLED_PRIORITY.search(sentence) or _PRIORITY_IS.search(sentence)
             if not m or ctx.negated(sentence, m) or sentence.rstrip().endswith(":"):
                 continue
             themes = ctx.hits_in(i, start, start + len(sentence))

@@ -26,7 +26,7 @@ _BODY = re.compile(
     rf"[Bb]urgemeester van)\s+(?:van\s+)?({_NAME})"
 )
 _PLAN_WORD = (
-    r"(?:[Vv]eiligheids(?:plan|beleid|strategie|programma|nota)|[Kk]adernota(?:\s+[Ii]ntegrale"
+    r"(?:[Vv]eiligheids(?:plan|beleid|strategie|programma|nota|agenda)|[Kk]adernota(?:\s+[Ii]ntegrale"
     r"\s+[Vv]eiligheid)?|[Uu]itvoeringsprogramma(?:\s+[Ii]ntegrale\s+[Vv]eiligheid)?)"
 )
 _TITLE_NAME = re.compile(rf"{_PLAN_WORD}\s+(?:[Gg]emeente\s+)?({_NAME})\s+(?:19|20)\d\d")
@@ -42,7 +42,13 @@ _IVP_CUES = re.compile(
 )
 _REGIONAL_CUES = re.compile(
     r"regionale?\s+veiligheidsstrategie|veiligheidsstrategie|regionaal\s+veiligheidsplan|"
-    r"regionaal\s+beleidsplan",
+    r"regionaal\s+beleidsplan|regionale\s+veiligheidsagenda",
+    re.IGNORECASE,
+)
+# A document of many municipalities together: "de 31 Limburgse gemeenten", "de politie-eenheid".
+_REGIONAL_SIGNS = re.compile(
+    r"\b(?:de|alle)\s+\d{2,3}\s+(?:\w+\s+)?gemeenten\b|\bpolitie-?eenheid\b|"
+    r"\bregionaal\s+(?:veiligheids|bestuurlijk)\s*overleg\b|\bregionaal\s+veiligheidscollege\b",
     re.IGNORECASE,
 )
 _PROPOSAL_CUES = re.compile(
@@ -130,13 +136,21 @@ def _organization(full: str, title: str) -> str:
     upper = re.search(r"\b(?:VEILIGHEIDSOVERLEG|GEMEENTE|REGIO)\s+([A-Z]{3,}(?:-[A-Z]+)?)\b", full)
     if upper:
         scores[upper.group(1).title()] += 3
-    scores = Counter({n: s for n, s in scores.items() if n and n.split()[0] not in _NOT_NAMES})
+    scores = Counter({n: s for n, s in scores.items() if _is_place_name(n)})
     if not scores:
         return ""
     # Names that also occur bare in the text count a little extra (a municipality names itself).
     for name in list(scores):
         scores[name] += min(full.count(name), 10) * 0.1
     return scores.most_common(1)[0][0]
+
+
+def _is_place_name(name: str) -> bool:
+    """ "De Bilt" and "Den Haag" are names; "De", "Midden" or "Integraal" alone are not."""
+    words = name.split()
+    return bool(words) and (
+        words[0] not in _NOT_NAMES or (len(words) > 1 and words[0] in ("De", "Den"))
+    )
 
 
 def _clean_name(name: str) -> str:
@@ -163,6 +177,8 @@ def _kind(blocks: list[Block], full: str) -> DocumentKind:
     regional = len(_REGIONAL_CUES.findall(full))
     if _IVP_CUES.search(head) and ivp >= regional:
         return DocumentKind.IVP
+    if not ivp and len(_REGIONAL_SIGNS.findall(full)) >= 2:
+        return DocumentKind.REGIONAL  # "Veiligheidsagenda Limburg" of the 31 gemeenten
     if _REGIONAL_CUES.search(head) or (regional > ivp and regional >= 3):
         return DocumentKind.REGIONAL
     if ivp >= 3:
