@@ -281,11 +281,9 @@ def align(
     Examples: `veiligheid align leusden.txt rvs.txt`;
     `veiligheid align --regional rvs.txt a.txt b.pdf -f csv -o matrix.csv`.
     """
-    from .cache import cached_extract
     from .errors import UsageError
-    from .pipeline import Settings, align_extractions
-    from .report import align_report, emit, render_rich
-    from .rules import load_config
+    from .pipeline import Settings, align_files
+    from .report import align_report
 
     if regional is None:
         if len(files) != 2:
@@ -295,36 +293,9 @@ def align(
         local_files = files
     setup_logging(verbose)
     settings = Settings(model, rules, password)
-    load_config(settings.resolved_rules())  # a broken config fails before any work is done
-    regional_ex = cached_extract(regional, settings, not no_cache)
-    if not (regional_ex.priorities or regional_ex.regional_references):
-        raise UsageError(f"{regional}: no regional priorities found in this document")
-    alignments = []
     with progress(len(local_files), "Aligning", quiet) as advance:
-        for path in local_files:
-            local = cached_extract(path, settings, not no_cache)
-            alignments.append(align_extractions(local, regional_ex, settings))
-            advance()
-    if len(alignments) == 1:
-        a = alignments[0]
-        if fmt is AlignFormat.table:
-            render_rich(align_report.table_renderables(a), output)
-        else:
-            render = {
-                AlignFormat.markdown: align_report.to_markdown,
-                AlignFormat.json: align_report.to_json,
-                AlignFormat.csv: align_report.to_csv,
-            }[fmt]
-            emit(render(a), output)
-    elif fmt is AlignFormat.table:
-        render_rich(align_report.matrix_renderables(alignments), output)
-    else:
-        render_matrix = {
-            AlignFormat.markdown: align_report.matrix_markdown,
-            AlignFormat.json: align_report.matrix_json,
-            AlignFormat.csv: align_report.matrix_csv,
-        }[fmt]
-        emit(render_matrix(alignments), output)
+        alignments = align_files(local_files, regional, settings, not no_cache, advance)
+    align_report.render(alignments, fmt.value, output)
     return _threshold_exit(alignments, min_coverage, fail_on, quiet)
 
 
@@ -353,42 +324,18 @@ def check(
 
     Exit 0 when no finding reaches --fail-level, 1 when one does, 2 on usage or input errors.
     """
-    from .cache import cached_extract
-    from .check import fails, run_checks
+    from .check import fails
     from .model import Severity
-    from .pipeline import Settings, align_extractions, analyse_document, ingest_file
+    from .pipeline import Settings, check_file
     from .report import check_report, emit
-    from .rules import load_checks, load_config, load_taxonomy
 
     setup_logging(verbose)
     settings = Settings(model, rules, password)
-    checks = load_checks(settings.resolved_rules())
-    taxonomy = load_taxonomy(settings.resolved_rules())
-    if regional:
-        load_config(settings.resolved_rules())
-    doc = ingest_file(draft, settings)  # the draft itself is always read afresh
-    warn(doc.warnings, quiet)
-    extraction = analyse_document(doc, settings)
-    alignments = [
-        align_extractions(extraction, cached_extract(path, settings, not no_cache), settings)
-        for path in regional or []
-    ]
-    findings = run_checks(extraction, alignments, checks, taxonomy)
+    result = check_file(draft, regional or [], settings, not no_cache)
+    warn(result.document.warnings, quiet)
     level = Severity(fail_level.value)
-    failed = fails(findings, level)
-    path = doc.path
-    if fmt is CheckFormat.text:
-        text = check_report.to_text(path, findings, failed)
-    elif fmt is CheckFormat.json:
-        text = check_report.to_json(path, findings, failed, level.value)
-    elif fmt is CheckFormat.github:
-        text = check_report.to_github(path, findings, failed)
-    elif fmt is CheckFormat.junit:
-        enabled = [c.id for c in checks.values() if c.enabled]
-        text = check_report.to_junit(path, findings, enabled, level.rank)
-    else:
-        text = check_report.to_markdown(path, findings, failed)
-    emit(text, output)
+    failed = fails(result.findings, level)
+    emit(check_report.render(fmt.value, result, failed, level), output)
     return EXIT_FINDINGS if failed else 0
 
 

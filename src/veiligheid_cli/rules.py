@@ -207,42 +207,46 @@ def _load_taxonomy_cached(path_str: str, _mtime: int) -> Taxonomy:
     if not isinstance(data["themes"], list) or not data["themes"]:
         raise c.fail("themes", "expected a non-empty list")
     themes: list[Theme] = []
-    seen: set[str] = set()
-    allowed = {"id", "label", "field", "description", "terms", "patterns", "related", "broad"}
     for i, raw in enumerate(data["themes"]):
-        key = f"themes[{i}]"
-        item = c.mapping(raw, key)
-        c.only_keys(item, allowed, key)
-        c.require(item, {"id", "label", "field", "terms"}, key)
-        theme_id = c.identifier(item["id"], f"{key}.id")
-        key = f"themes[{i}] ({theme_id})"
-        if theme_id in seen:
-            raise c.fail(f"{key}.id", "duplicate theme id")
-        seen.add(theme_id)
-        field_id = c.string(item["field"], f"{key}.field")
-        if field_id not in field_ids:
-            raise c.fail(f"{key}.field", f"unknown field '{field_id}'")
-        patterns = c.strings(item.get("patterns"), f"{key}.patterns", required=False)
-        for j, pattern in enumerate(patterns):
-            if len(re.sub(r"[*?\[\]]", "", pattern)) < 3:
-                raise c.fail(f"{key}.patterns[{j}]", f"pattern '{pattern}' is too broad")
-        themes.append(
-            Theme(
-                id=theme_id,
-                label=c.string(item["label"], f"{key}.label"),
-                field=field_id,
-                description=c.string(item.get("description"), f"{key}.description", required=False),
-                terms=tuple(c.strings(item["terms"], f"{key}.terms")),
-                patterns=tuple(p.lower() for p in patterns),
-                related=tuple(c.strings(item.get("related"), f"{key}.related", required=False)),
-                broad=c.boolean(item.get("broad", False), f"{key}.broad"),
-            )
-        )
+        theme = _theme(c, raw, i, field_ids)
+        if any(t.id == theme.id for t in themes):
+            raise c.fail(f"themes[{i}] ({theme.id}).id", "duplicate theme id")
+        themes.append(theme)
+    seen = {t.id for t in themes}
     for i, theme in enumerate(themes):
         for rel in theme.related:
             if rel not in seen:
                 raise c.fail(f"themes[{i}] ({theme.id}).related", f"unknown theme '{rel}'")
     return Taxonomy(str(path), tuple(fields), tuple(themes))
+
+
+def _theme(c: _Checker, raw: Any, i: int, field_ids: set[str]) -> Theme:
+    """One entry of `themes:`, validated (its relations are checked once all are read)."""
+    key = f"themes[{i}]"
+    item = c.mapping(raw, key)
+    c.only_keys(
+        item, {"id", "label", "field", "description", "terms", "patterns", "related", "broad"}, key
+    )
+    c.require(item, {"id", "label", "field", "terms"}, key)
+    theme_id = c.identifier(item["id"], f"{key}.id")
+    key = f"themes[{i}] ({theme_id})"
+    field_id = c.string(item["field"], f"{key}.field")
+    if field_id not in field_ids:
+        raise c.fail(f"{key}.field", f"unknown field '{field_id}'")
+    patterns = c.strings(item.get("patterns"), f"{key}.patterns", required=False)
+    for j, pattern in enumerate(patterns):
+        if len(re.sub(r"[*?\[\]]", "", pattern)) < 3:
+            raise c.fail(f"{key}.patterns[{j}]", f"pattern '{pattern}' is too broad")
+    return Theme(
+        id=theme_id,
+        label=c.string(item["label"], f"{key}.label"),
+        field=field_id,
+        description=c.string(item.get("description"), f"{key}.description", required=False),
+        terms=tuple(c.strings(item["terms"], f"{key}.terms")),
+        patterns=tuple(p.lower() for p in patterns),
+        related=tuple(c.strings(item.get("related"), f"{key}.related", required=False)),
+        broad=c.boolean(item.get("broad", False), f"{key}.broad"),
+    )
 
 
 # --- alignment config -----------------------------------------------------------------------

@@ -284,3 +284,23 @@ def matrix_renderables(alignments: list[Alignment]) -> list:
         cells = [Text(p.status.value, style=STATUS_STYLE[p.status.value]) for p in a.priorities]
         table.add_row(_name(a.local), *cells, f"{a.coverage:.0%}")
     return [table]
+
+
+def render(alignments: list[Alignment], fmt: str, output: str | None) -> None:
+    """Write one alignment, or a matrix of several, in `fmt` (table, markdown, json, csv)."""
+    from . import emit, render_rich
+
+    if len(alignments) == 1:
+        a = alignments[0]
+        if fmt == "table":
+            render_rich(table_renderables(a), output)
+            return
+        emit({"markdown": to_markdown, "json": to_json, "csv": to_csv}[fmt](a), output)
+        return
+    if fmt == "table":
+        render_rich(matrix_renderables(alignments), output)
+        return
+    emit(
+        {"markdown": matrix_markdown, "json": matrix_json, "csv": matrix_csv}[fmt](alignments),
+        output,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from ..check import count_by_severity
-from ..model import Finding
+from ..model import Finding, Severity
 from . import dump_json, location, md_escape, schema
 
 
@@ -111,3 +111,17 @@ def to_markdown(path: str, findings: list[Finding], failed: bool) -> str:
                 f"{md_escape(f.message)} |"
             )
     return "\n".join(out) + "\n"
+
+
+def render(fmt: str, result, failed: bool, level: Severity) -> str:
+    """The findings of a `check` run (a `pipeline.CheckResult`) in `fmt`."""
+    path, findings = result.document.path, result.findings
+    if fmt == "json":
+        return to_json(path, findings, failed, level.value)
+    if fmt == "github":
+        return to_github(path, findings, failed)
+    if fmt == "junit":
+        return to_junit(path, findings, result.enabled_checks, level.rank)
+    if fmt == "markdown":
+        return to_markdown(path, findings, failed)
+    return to_text(path, findings, failed)
