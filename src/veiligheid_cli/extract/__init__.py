@@ -26,6 +26,7 @@ DEFAULT_PASSES = (
     "inline_enumerations",
     "themes_chapter_sections",
     "labelled_headings",
+    "labelled_paragraphs",
     "announced_headings",
     "priority_sentences",
     "themed_chapters",

@@ -32,6 +32,7 @@ class ExtractionContext:
         self.mentions: list[Item] = []
         self.used: set[int] = set()
         self.priority_headings: dict[str, int] = {}  # heading text -> block index, priorities
+        self.priority_paragraphs: dict[int, Item] = {}  # paragraphs that open with a priority
         self.sections: list[Item] = []
 
     # --- reading the document -------------------------------------------------------------
@@ -99,13 +100,27 @@ class ExtractionContext:
     def in_priority_area(self, i: int) -> bool:
         """Block i stands in a themes chapter, or under a heading that is a priority."""
         b = self.blocks[i].block
-        return self.outline.in_themes_chapter(self.outline.owner[i]) or any(
-            t in self.priority_headings for t in b.section_path
+        return (
+            self.paragraph_priority(i) is not None
+            or self.outline.in_themes_chapter(self.outline.owner[i])
+            or any(t in self.priority_headings for t in b.section_path)
         )
+
+    def paragraph_priority(self, i: int) -> Item | None:
+        """The priority of a paragraph that opens with it, for block i: that paragraph or a
+        block after it, before the next heading or the next such paragraph."""
+        for j in range(i, -1, -1):
+            if j in self.priority_paragraphs:
+                return self.priority_paragraphs[j]
+            if self.blocks[j].block.kind is BlockKind.HEADING:
+                return None
+        return None
 
     def priority_themes(self, i: int) -> list[str]:
         """The themes of the priority whose heading block i stands under (innermost first),
         else of the numbered section heading above it."""
+        if (owner := self.paragraph_priority(i)) is not None:
+            return list(owner.themes)
         path = self.blocks[i].block.section_path
         for title in reversed(path):
             for p in self.priorities:

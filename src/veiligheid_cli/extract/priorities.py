@@ -128,6 +128,46 @@ def labelled_headings(ctx: ExtractionContext) -> None:
         ctx.used.add(i)
 
 
+_WORD_SPAN = re.compile(r"\S+")
+
+
+@extraction_pass("labelled_paragraphs")
+def labelled_paragraphs(ctx: ExtractionContext) -> None:
+    """A paragraph that opens with a label ("Prioriteit 1: Ondermijning Wij willen ...",
+    "Pijler 2 – Zorg en Veiligheid Mensen met ..."): a labelled heading that lost its line
+    break in a Word export. The priority is the text from the label up to the first sentence
+    start (a capitalised word followed by a lower-case one)."""
+    for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
+        text = a.block.text
+        cue = ctx.rules.priority_label_cue.match(text)
+        if cue is None or i in ctx.used:
+            continue
+        end = _label_end(text, cue.end())
+        if end is None:
+            continue
+        themes = ctx.hits_in(i, cue.end(), end) or ctx.hits_in(i, end, len(text))[:2]
+        label = text[cue.end() : end].strip()
+        item = ctx.item(
+            ItemKind.PRIORITY, i, label, themes, 0.8, "labelled paragraph", (cue.end(), end)
+        )
+        item.section = label
+        ctx.priorities.append(item)
+        ctx.priority_paragraphs[i] = item
+        ctx.used.add(i)
+
+
+def _label_end(text: str, start: int, max_words: int = 10) -> int | None:
+    """Where a label that runs on into its paragraph ends: before a capitalised word that a
+    lower-case word follows ("Ondermijning | Wij willen ..."), within `max_words` words."""
+    words = list(_WORD_SPAN.finditer(text, start))[: max_words + 1]
+    for k in range(1, len(words) - 1):
+        here, nxt = words[k].group(), words[k + 1].group()
+        if here[:1].isupper() and nxt[:1].islower():
+            return words[k].start()
+    first = text.find(". ", start)
+    return first + 1 if 0 < first - start < 80 else None
+
+
 _COUNTS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
 _COUNT_BEFORE = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|acht|[2-8])\s+(?:\w+\s+)?$", re.I)
 
@@ -136,34 +176,74 @@ _COUNT_BEFORE = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|acht|[2-8])\s+(?:\
 def announced_headings(ctx: ExtractionContext) -> None:
     """A count announced in running text ("wij kiezen vier thema's", "drie focusthema's
     gekozen") and that many headings following it, at one level: the headings are the
-    priorities (deeper headings such as "Wat willen we bereiken?" are skipped)."""
+    priorities (deeper headings such as "Wat willen we bereiken?" are skipped). Where the
+    headings ran on into their paragraphs (a Word export), that many paragraphs that open with
+    a themed title ("Kwetsbare inwoners Meer inwoners met ...") are the priorities."""
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
         if i in ctx.used:
             continue
         for _start, sentence in ctx.sentences_of(i):
-            cue = ctx.priority_cue(sentence, i)
-            count = _COUNT_BEFORE.search(sentence[: cue.start()]) if cue else None
-            if not cue or not count or ctx.negated(sentence, cue):
+            n = _announced_count(ctx, i, sentence)
+            if n is None:
                 continue
-            if not ctx.rules.announcement_cue.search(sentence):
-                continue
-            n = _COUNTS.get(count.group(1).lower()) or int(count.group(1))
             headings = _following_headings(ctx, i, n)
             if any(ctx.rules.skip_section_cue.search(ctx.blocks[j].block.text) for j in headings):
                 continue  # "Inleiding", "Financiën": the document's own chapters
             for j in headings:
-                b = ctx.blocks[j].block
-                text = ctx.rules.priority_label_cue.sub("", strip_number(b.text)).strip()
-                themes = ctx.blocks[j].themes or _body_themes(ctx, j)
-                item = ctx.item(
-                    ItemKind.PRIORITY, j, text, themes, 0.8, f"announced: {sentence[:80]}"
-                )
-                item.section = b.text
-                ctx.add_heading_priority(item, j)
-                ctx.used.add(j)
-            if headings:
+                _add_announced_heading(ctx, j, sentence)
+            found = bool(headings) or _titled_paragraphs(ctx, i, n, sentence)
+            if found:
                 ctx.used.add(i)
                 break
+
+
+def _announced_count(ctx: ExtractionContext, i: int, sentence: str) -> int | None:
+    """N in "wij kiezen N thema's", when the sentence announces (and does not negate)."""
+    cue = ctx.priority_cue(sentence, i)
+    count = _COUNT_BEFORE.search(sentence[: cue.start()]) if cue else None
+    if not cue or not count or ctx.negated(sentence, cue):
+        return None
+    if not ctx.rules.announcement_cue.search(sentence):
+        return None
+    return _COUNTS.get(count.group(1).lower()) or int(count.group(1))
+
+
+def _add_announced_heading(ctx: ExtractionContext, j: int, sentence: str) -> None:
+    b = ctx.blocks[j].block
+    text = ctx.rules.priority_label_cue.sub("", strip_number(b.text)).strip()
+    themes = ctx.blocks[j].themes or _body_themes(ctx, j)
+    item = ctx.item(ItemKind.PRIORITY, j, text, themes, 0.8, f"announced: {sentence[:80]}")
+    item.section = b.text
+    ctx.add_heading_priority(item, j)
+    ctx.used.add(j)
+
+
+def _titled_paragraphs(ctx: ExtractionContext, i: int, n: int, sentence: str) -> bool:
+    """The next n paragraphs after block i, each opening with a short themed title, before any
+    heading: they become priorities (and their paragraphs the priorities' areas)."""
+    found = []
+    for j in range(i + 1, len(ctx.blocks)):
+        b = ctx.blocks[j].block
+        if b.kind is BlockKind.HEADING or len(found) == n:
+            break
+        if b.kind is not BlockKind.PARAGRAPH:
+            continue
+        end = _label_end(b.text, 0, max_words=6)
+        themes = ctx.hits_in(j, 0, end) if end else []
+        if themes:
+            found.append((j, end, themes))
+    if len(found) != n:
+        return False
+    for j, end, themes in found:
+        label = ctx.blocks[j].block.text[:end].strip()
+        item = ctx.item(
+            ItemKind.PRIORITY, j, label, themes, 0.75, f"announced: {sentence[:80]}", (0, end)
+        )
+        item.section = label
+        ctx.priorities.append(item)
+        ctx.priority_paragraphs[j] = item
+        ctx.used.add(j)
+    return True
 
 
 def _following_headings(ctx: ExtractionContext, i: int, n: int) -> list[int]:

@@ -360,10 +360,14 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
     space = max(styles.body_size * 0.28, 1.0)
     out: list[SourceLine] = []
     previous: PdfLine | None = None
+    bullet_x: float | None = None  # left edge of the list item being read, if any
     # lines are numbered as a reader counts them on the page: text lines only
     for number, line in enumerate(_merged_headings(page.lines, styles), start=1):
-        if previous is not None and _paragraph_gap(previous, line, styles):
+        starts_item = bool(_LIST_START.match(line.text))
+        ends_item = bullet_x is not None and not starts_item and line.x <= bullet_x + 2
+        if previous is not None and (_paragraph_gap(previous, line, styles) or ends_item):
             out.append(SourceLine("", number - 1, page.number))
+        bullet_x = line.x if starts_item else (None if ends_item else bullet_x)
         indent = max(0, min(round((line.x - margin) / space), 20)) if not line.cells else 0
         out.append(
             SourceLine(
@@ -377,6 +381,11 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
         )
         previous = line
     return out
+
+
+# A list item's first line: a bullet glyph, a dash or a number. Its wrapped lines stand right
+# of the bullet (a hanging indent); a line back at the bullet's left edge ends the item.
+_LIST_START = re.compile(r"^(?:[\uf0b7\uf0a7•●▪■◦‣►➢✓·*\-–—]|\d{1,2}[.)]|[a-z][.)])\s")
 
 
 def _paragraph_gap(a: PdfLine, b: PdfLine, styles: _Styles) -> bool:

@@ -38,6 +38,8 @@ _JOINING_END = re.compile(
 # A table-of-contents entry: dot leaders or a wide gap, then a page number.
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|(?:\s\.){3,}|\t| {2,})\s*\d{1,3}\s*$")
 _PERIOD_END = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\s*$")
+# "4 Nationaal Coördinator (2014). Handreiking": a footnote with its number, not chapter 4
+_CITATION = re.compile(r"\((?:19|20)\d{2}[a-z]?\)|(?<=[\w)])[.!?]\s+[A-Z]")
 _BULLET_MARKERS = {"•", "o", "-", "–", "—", "*"}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 MAX_TITLE_WORDS = 8
@@ -63,6 +65,7 @@ def build_blocks(lines: list[CleanLine], layout_gaps: bool = False) -> list[Bloc
     blocks = builder.run()
     _settle_soft_items(blocks, builder.soft_items)
     _demote_toc_headings(blocks)
+    _demote_out_of_sequence(blocks)
     blocks = _split_inline_lists(blocks)
     _shift_markdown_levels(blocks)
     _style_levels(blocks)
@@ -329,6 +332,22 @@ def _demote_toc_headings(blocks: list[Block]) -> None:
             b.kind = BlockKind.TABLE_ROW
 
 
+def _demote_out_of_sequence(blocks: list[Block]) -> None:
+    """A numbered heading that breaks the numbering ("3.1.6", "4 Nationaal ...", "3.1.7") is a
+    footnote or list number, not a chapter: it becomes a paragraph."""
+    numbered = [
+        (k, tuple(int(x) for x in b.number.split(".")))
+        for k, b in enumerate(blocks)
+        if b.kind is BlockKind.HEADING and re.fullmatch(r"\d+(?:\.\d+)*", b.number)
+    ]
+    for (_, before), (k, here), (_, after) in zip(
+        numbered, numbered[1:], numbered[2:], strict=False
+    ):
+        if before < after < here:
+            blocks[k].kind = BlockKind.PARAGRAPH
+            blocks[k].level, blocks[k].number = 0, ""
+
+
 def _soft_item(lines: list[CleanLine], i: int, current: Block | None) -> bool:
     """A lost-glyph line opens a list item unless it is a title line that heads prose."""
     j = _next_nonblank(lines, i + 1)
@@ -514,6 +533,7 @@ def _heading(lines: list[CleanLine], i: int, current: Block | None) -> _HeadingI
             and (title[:1].isupper() or title[:1] in "(‘'\"")
             and len(words) <= MAX_HEADING_WORDS
             and not title.endswith((".", ",", ";"))
+            and not _CITATION.search(title)
             and ("." in number or not _looks_like_quantity(title))
         ):
             return _HeadingInfo(len(parts), number, f"{number} {title}", True)
