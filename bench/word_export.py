@@ -106,20 +106,12 @@ def to_pdf(docx: Path, outdir: Path) -> Path:
     return outdir / f"{docx.stem}.pdf"
 
 
-def main(argv: list[str] | None = None) -> None:
-    sys.path.insert(0, str(ROOT / "src"))
+def score_documents(work: Path) -> tuple[dict, dict, int]:
+    """Scores per form ("text", "pdf") and list, periods right per form, documents."""
     from veiligheid_cli.evaluate import Score, load_gold, score_extraction
     from veiligheid_cli.pipeline import Settings, extract_file
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", help="keep the .docx and .pdf files in this directory")
-    args = parser.parse_args(argv)
-    work = Path(args.keep or tempfile.mkdtemp(prefix="vword-"))
-    work.mkdir(parents=True, exist_ok=True)
-    totals = {
-        "text": {"priorities": Score(), "goals": Score()},
-        "pdf": {"priorities": Score(), "goals": Score()},
-    }
+    totals = {form: {"priorities": Score(), "goals": Score()} for form in ("text", "pdf")}
     periods = {"text": 0, "pdf": 0}
     n = 0
     for gold_dir, doc_dir in GOLD_DIRS.items():
@@ -132,26 +124,30 @@ def main(argv: list[str] | None = None) -> None:
             n += 1
             for form, path in (("text", source), ("pdf", pdf)):
                 ex = extract_file(path, Settings())
-                for name, score in score_extraction(ex, gold).items():
-                    if name in totals[form]:
-                        totals[form][name].add(score)
+                scores = score_extraction(ex, gold)
+                for name in totals[form]:
+                    totals[form][name].add(scores[name])
                 period = ex.document.metadata.period
-                periods[form] += bool(period) and [period.start, period.end] == [
-                    gold["period"]["start"],
-                    gold["period"]["end"],
-                ]
-                if form == "pdf" and score_extraction(ex, gold)["priorities"].misses:
-                    print(
-                        f"  {source.name} (pdf) missed: {score_extraction(ex, gold)['priorities'].misses}"
-                    )
+                want = [gold["period"]["start"], gold["period"]["end"]]
+                periods[form] += bool(period) and [period.start, period.end] == want
+                if form == "pdf" and scores["priorities"].misses:
+                    print(f"  {source.name} (pdf) missed: {scores['priorities'].misses}")
+    return totals, periods, n
+
+
+def main(argv: list[str] | None = None) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", help="keep the .docx and .pdf files in this directory")
+    args = parser.parse_args(argv)
+    work = Path(args.keep or tempfile.mkdtemp(prefix="vword-"))
+    work.mkdir(parents=True, exist_ok=True)
+    totals, periods, n = score_documents(work)
     for form in ("text", "pdf"):
         parts = []
         for name, s in totals[form].items():
-            f1 = (
-                2 * s.precision * s.recall / (s.precision + s.recall)
-                if s.precision + s.recall
-                else 0
-            )
+            both = s.precision + s.recall
+            f1 = 2 * s.precision * s.recall / both if both else 0.0
             parts.append(f"{name} P={s.precision:.2f} R={s.recall:.2f} F1={f1:.2f}")
         print(f"{form:4} ({n} documents): " + "; ".join(parts) + f"; period {periods[form]}/{n}")
     if not args.keep:
