@@ -52,11 +52,23 @@ def test_pipeline_sets_keys_and_parts(nlp):
     doc = nlp("De woninginbraken nemen af.")
     token = doc[1]
     assert token.norm_ == word_key("woninginbraken")
-    assert word_key("inbraak") in token._.parts
+    assert word_key("inbraak") in doc.user_data["parts"][token.i]
 
 
 def test_builtin_pipeline_is_cached():
     assert load_pipeline() is load_pipeline()
+
+
+def test_builtin_lemmas_are_spacys_dutch_lookup_lemmas():
+    """Our lemma component gives what spaCy's own lookup lemmatizer gives (same table)."""
+    import spacy
+
+    reference = spacy.blank("nl")
+    reference.add_pipe("lemmatizer", config={"mode": "lookup"})
+    reference.initialize()
+    text = "De Woninginbraken en inbraken namen af; criminelen werden opgepakt in Leusden."
+    ours = load_pipeline()
+    assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in reference(text)]
 
 
 @pytest.mark.parametrize(
@@ -90,3 +102,25 @@ def test_theme_hits_carry_offsets(nlp):
     doc = nlp(text)
     span = next(iter(doc.spans["themes"]))
     assert text[span.start_char : span.end_char] == "cybercrime"
+
+
+def test_lemma_table_is_built_once_into_the_cache_and_survives_damage(tmp_path):
+    import gzip
+    import json
+
+    from veiligheid_cli import lemma_table
+
+    source = json.loads(gzip.decompress(lemma_table._source().read_bytes()))
+    db = tmp_path / "nl-lemmas-test.sqlite"
+    lemma_table._build(db, source)
+    connection = lemma_table._open(db)
+    assert connection is not None
+    some = list(source)[:500]
+    rows = dict(
+        connection.execute(
+            f"SELECT word, lemma FROM lemmas WHERE word IN ({','.join('?' * len(some))})", some
+        ).fetchall()
+    )
+    assert rows == {w: source[w] for w in some}
+    db.write_bytes(b"not a database")
+    assert lemma_table._open(db) is None  # a damaged file is not used (and gets rebuilt)

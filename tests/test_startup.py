@@ -31,3 +31,14 @@ def test_subcommand_help_does_not_import_heavy_modules():
     assert not [
         m for m in loaded if m.split(".")[0] in ("spacy", "pdfplumber", "pdfminer", "pypdfium2")
     ]
+
+
+def test_text_input_loads_nothing_pdf_related(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Integraal Veiligheidsplan 2024-2027\n\nOnze prioriteiten zijn:\n\n"
+        "- Ondermijning\n- Cybercrime\n",
+        encoding="utf-8",
+    )
+    loaded = _modules_after(["extract", str(path), "-f", "json"])
+    assert not [m for m in loaded if m.split(".")[0] in ("pdfplumber", "pdfminer", "pypdfium2")]

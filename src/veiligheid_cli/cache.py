@@ -178,3 +178,29 @@ def prune(directory: Path, keep: int = MAX_ENTRIES) -> int:
         except OSError:
             pass
     return removed
+
+
+def stored(name: str, key: str, build):
+    """A value built once and kept in the user cache as `<name>-<key>.marshal` (plain data:
+    strings, numbers, lists, tuples, dicts). An unreadable entry is rebuilt; a read-only or
+    full cache directory only costs the time to build it again."""
+    import marshal
+
+    path = cache_dir() / f"{name}-{key}.marshal"
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        return marshal.loads(path.read_bytes())
+    value = build()
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(value))
+        os.replace(tmp, path)
+        tmp = None
+    except (OSError, ValueError):
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return value

@@ -1,13 +1,16 @@
 """NLP stage: a spaCy Dutch pipeline with compound-aware lemma keys and theme tagging.
 
 The pipeline is `nl_core_news_*` when installed (or the model named with --model), otherwise a
-built-in one: `spacy.blank("nl")` + lookup lemmatizer (spacy-lookups-data) + sentencizer. Two
-components of ours are added, registered with spaCy's factory registry:
+built-in one: `spacy.blank("nl")` + the lookup lemmas of spacy-lookups-data, given by our
+`veiligheid_lookup_lemmas` component exactly as spaCy's Dutch lookup lemmatizer gives them, but
+from a table that loads in a fraction of the time (see `lemma_table.py`). Two more components
+of ours are added, registered with spaCy's factory registry:
 
 - `veiligheid_lemma_keys`: sets `token.norm_` to a lemma key (the Snowball stem of the lemma, so
-  that "verbinding"/"verbinden" and "inbraken"/"inbraak" meet) and `token._.parts` to the parts
-  of a compound ("woninginbraak" -> ("woning", "inbraak")), split against a vocabulary of the
-  taxonomy's words and the document's own words;
+  that "verbinding"/"verbinden" and "inbraken"/"inbraak" meet) and records the parts of
+  compounds ("woninginbraak" -> ("woning", "inbraak")) in `doc.user_data["parts"]` (token index
+  -> parts; a plain dict is much faster than a token extension), split against a vocabulary of
+  the taxonomy's words and the document's own words;
 - `veiligheid_themes`: tags theme spans in `doc.spans["themes"]` (see `themes.py`).
 
 Only this module and `themes.py` import spaCy; both are imported lazily by the commands.
@@ -21,41 +24,52 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, NORM
 from spacy.lang.nl import Dutch
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .errors import UsageError
 from .lemmas import MIN_HEAD, MIN_PART, split_compound, word_key
 from .model import Block
 from .nlp_names import BUILTIN, TRAINED_MODELS
 
+BUILTIN_NAME = "veiligheid_builtin_nl"  # nlp.meta["name"] of the built-in pipeline
 KEY_COMPONENT = "veiligheid_lemma_keys"
 THEME_COMPONENT = "veiligheid_themes"
-
-if not Token.has_extension("parts"):
-    Token.set_extension("parts", default=())
+LEMMA_COMPONENT = "veiligheid_lookup_lemmas"
 
 
 class LemmaKeys:
-    """Pipeline component: `token.norm_` = lemma key, `token._.parts` = compound parts."""
+    """Pipeline component: `token.norm_` = lemma key, `doc.user_data["parts"][i]` = the
+    compound parts of token i. Works on attribute arrays (no Token objects) and remembers the
+    key of every (word, lemma) it has seen."""
 
     def __init__(self, vocabulary: Iterable[str] = ()) -> None:
         self.vocabulary = frozenset(word_key(w.lower()) for w in vocabulary if w.isalpha())
+        self._keys: dict[tuple[int, int], tuple[int, str]] = {}  # (lower, lemma) -> key
 
     def __call__(self, doc: Doc) -> Doc:
-        keys = []
-        for token in doc:
-            key = word_key(token.lower_, token.lemma_)
-            token.norm_ = key
-            keys.append(key)
+        strings = doc.vocab.strings
+        pairs = doc.to_array([LOWER, LEMMA]).tolist()
+        keys, hashes = [], []
+        for lower, lemma in pairs:
+            known = self._keys.get((lower, lemma))
+            if known is None:
+                key = word_key(strings[lower], strings[lemma])
+                known = self._keys[(lower, lemma)] = (strings.add(key), key)
+            hashes.append(known[0])
+            keys.append(known[1])
+        if hashes:
+            doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
         vocab = self.vocabulary | {k for k in keys if len(k) >= MIN_HEAD and k.isalpha()}
-        for token, key in zip(doc, keys, strict=True):
-            if len(key) >= MIN_PART + MIN_HEAD:
-                parts = _cached_split(key, vocab)
-                if parts:
-                    token._.parts = parts
+        found: dict[int, tuple[str, ...]] = {}
+        for i, key in enumerate(keys):
+            if len(key) >= MIN_PART + MIN_HEAD and (parts := _cached_split(key, vocab)):
+                found[i] = parts
+        doc.user_data["parts"] = found
         return doc
 
 
@@ -72,9 +86,44 @@ def _cached_split(key: str, vocab: frozenset[str]) -> tuple[str, ...]:
 _SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
 
 
-@Language.factory(KEY_COMPONENT, default_config={"vocabulary": []})
-def make_lemma_keys(nlp: Language, name: str, vocabulary: list[str]) -> LemmaKeys:
-    return LemmaKeys(vocabulary)
+@Language.factory(KEY_COMPONENT, default_config={"rules_dir": ""})
+def make_lemma_keys(nlp: Language, name: str, rules_dir: str) -> LemmaKeys:
+    # The vocabulary is read here, not passed in the config: spaCy validates a config, and
+    # validating a list of a thousand words costs more than building the whole component.
+    from .rules import load_taxonomy
+
+    return LemmaKeys(load_taxonomy(rules_dir or None).words())
+
+
+class LookupLemmas:
+    """Pipeline component: spaCy's lookup lemmas (spacy-lookups-data), from a fast table, set
+    in one go from an attribute array."""
+
+    def __init__(self) -> None:
+        from .lemma_table import lemma_lookup
+
+        self.lookup = lemma_lookup()
+        self._lemmas: dict[int, int] = {}  # hash of the lower-case form -> hash of the lemma
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        lowers = doc.to_array(LOWER).tolist()
+        new = {h for h in lowers if h not in self._lemmas}
+        if new:
+            # as spaCy's DutchLemmatizer: the table's keys are lower case
+            words = {h: strings[h] for h in new}
+            found = self.lookup(list(words.values()))
+            for h, word in words.items():
+                self._lemmas[h] = strings.add(found.get(word, word))
+        if lowers:
+            lemmas = [self._lemmas[h] for h in lowers]
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory(LEMMA_COMPONENT)
+def make_lookup_lemmas(nlp: Language, name: str) -> LookupLemmas:
+    return LookupLemmas()
 
 
 def installed_model() -> str | None:
@@ -83,19 +132,13 @@ def installed_model() -> str | None:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) -> Language:
+def load_pipeline(model: str | None = None, rules_dir: str = "") -> Language:
     """Load the pipeline once per process: a trained Dutch model if available, else built-in."""
     name = model or installed_model() or BUILTIN
     if name == BUILTIN:
         nlp = _BuiltinDutch()
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.add_pipe("sentencizer")
-        try:
-            nlp.initialize()
-        except (OSError, ValueError) as exc:  # spacy-lookups-data missing
-            raise UsageError(
-                f"cannot build the built-in Dutch pipeline ({exc}); install spacy-lookups-data"
-            ) from exc
+        nlp.meta["name"] = BUILTIN_NAME
+        nlp.add_pipe(LEMMA_COMPONENT)
     else:
         try:
             nlp = spacy.load(name, exclude=["ner"])
@@ -104,11 +147,9 @@ def load_pipeline(model: str | None = None, vocabulary: tuple[str, ...] = ()) ->
                 f"spaCy model '{name}' is not installed (use --model {BUILTIN} for the "
                 "built-in pipeline)"
             ) from exc
-        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-            nlp.add_pipe("sentencizer")
     if name != BUILTIN:
         _split_slashes(nlp)  # the built-in pipeline has this in its defaults already
-    nlp.add_pipe(KEY_COMPONENT, config={"vocabulary": list(vocabulary)})
+    nlp.add_pipe(KEY_COMPONENT, config={"rules_dir": rules_dir})
     return nlp
 
 
@@ -118,6 +159,12 @@ _SLASH_INFIX = r"(?<=[^\W\d_])/(?=[^\W\d_])"
 
 class _BuiltinDefaults(Dutch.Defaults):
     infixes = (*(Dutch.Defaults.infixes or ()), _SLASH_INFIX)
+    # The 4,517 abbreviation exceptions ("bijv.", "o.a.", each in several spellings) cost 0.3 s
+    # to load and change nothing we read: keys of content words, themes (tested on every
+    # corpus and fixture document). Emoticons and the like stay.
+    tokenizer_exceptions = {  # noqa: RUF012 (spaCy reads this class attribute)
+        k: v for k, v in Dutch.Defaults.tokenizer_exceptions.items() if "." not in k
+    }
 
 
 class _BuiltinDutch(Dutch):
@@ -152,7 +199,6 @@ class AnalysedBlock:
 
     block: Block
     hits: list[ThemeHit]
-    sentences: list[tuple[int, int]]  # character spans of sentences
     # (start character, lemma key and compound parts) of every content word
     token_keys: list[tuple[int, tuple[str, ...]]]
     _positions: list[int] = field(default_factory=list, repr=False)
@@ -186,11 +232,16 @@ class AnalysedBlock:
 
 def content_token_keys(doc: Doc) -> list[tuple[int, tuple[str, ...]]]:
     """Lemma keys (plus compound parts) of content words; stop words and punctuation left out."""
+    parts = doc.user_data.get("parts", {})
+    strings = doc.vocab.strings
+    rows = doc.to_array([NORM, IS_STOP, IS_PUNCT, IS_SPACE, IDX]).tolist()
     out = []
-    for token in doc:
-        if token.is_stop or token.is_punct or token.is_space or len(token.norm_) < 3:
+    for i, (norm, stop, punct, space, idx) in enumerate(rows):
+        if stop or punct or space:
             continue
-        out.append((token.idx, (token.norm_, *token._.parts)))
+        key = strings[norm]
+        if len(key) >= 3:
+            out.append((idx, (key, *parts.get(i, ()))))
     return out
 
 
@@ -216,17 +267,13 @@ def analyse_blocks(nlp: Language, blocks: list[Block]) -> list[AnalysedBlock]:
     """The NLP stage for a document: every block analysed, in order; a block longer than
     CHUNK_CHARS in pieces, so that no document is too long."""
     pieces = [(k, offset, piece) for k, b in enumerate(blocks) for offset, piece in chunks(b.text)]
-    parts: list[tuple[list[ThemeHit], list[tuple[int, int]], list]] = [([], [], []) for _ in blocks]
+    parts: list[tuple[list[ThemeHit], list]] = [([], []) for _ in blocks]
     docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=256)
     for (k, offset, _), doc in zip(pieces, docs, strict=True):
-        hits, sentences, keys = parts[k]
+        hits, keys = parts[k]
         hits += [
             ThemeHit(s.label_, s.text, s.start_char + offset, s.end_char + offset, s.id_ or "term")
             for s in doc.spans.get("themes", [])
         ]
-        if doc.has_annotation("SENT_START"):
-            sentences += [(s.start_char + offset, s.end_char + offset) for s in doc.sents]
-        else:
-            sentences.append((offset, offset + len(doc.text)))
         keys += [(pos + offset, k_) for pos, k_ in content_token_keys(doc)]
     return [AnalysedBlock(b, *part) for b, part in zip(blocks, parts, strict=True)]

@@ -13,12 +13,15 @@ Hits go to `doc.spans["themes"]`, labelled with the theme id and `id_` = how it 
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -31,6 +34,52 @@ FUZZY_MIN_LEN = 7
 FUZZY_CUTOFF = 90.0
 
 
+def analysed_terms(nlp: Language, taxonomy: Taxonomy) -> list[tuple[str, str, list, list]]:
+    """(theme id, term, lemma keys of its tokens, which tokens are punctuation) for every
+    term: run through the pipeline once, then kept in the user cache (keyed by the taxonomy,
+    the code and the NLP libraries), since the same terms give the same keys every run."""
+    from .cache import code_digest, stored
+
+    def build() -> list[tuple[str, str, list, list]]:
+        terms = [(theme.id, term) for theme in taxonomy.themes for term in theme.terms]
+        own = [p for p in nlp.pipe_names if p != nlp_stage.THEME_COMPONENT]
+        with nlp.select_pipes(enable=own):
+            docs = list(nlp.pipe([t for _, t in terms]))
+        return [
+            (theme_id, term, [t.norm_ for t in doc], [t.is_punct for t in doc])
+            for (theme_id, term), doc in zip(terms, docs, strict=True)
+        ]
+
+    if nlp.meta.get("name") != nlp_stage.BUILTIN_NAME:
+        return build()  # a trained model: its lemmas are its own, nothing to share
+    digest = hashlib.sha256(f"{code_digest()}\0{Path(taxonomy.path).read_bytes()!r}".encode())
+    return stored("theme-terms", digest.hexdigest()[:32], build)
+
+
+def _pattern(nlp: Language, norms: list[str]) -> Doc:
+    """A PhraseMatcher pattern: a doc whose tokens carry the given lemma keys as NORM."""
+    doc = Doc(nlp.vocab, words=norms)
+    hashes = [nlp.vocab.strings.add(n) for n in norms]
+    doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
+    return doc
+
+
+class _TokenView:
+    """The token attributes the tagger reads, taken from attribute arrays in one go (creating
+    a Token object per word and attribute is the slow part of a Python component)."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, NORM, IS_PUNCT, IS_SPACE, IS_ALPHA, IS_STOP]).tolist()
+        self.lowers = [strings[r[0]] for r in rows]
+        self.lemmas = [strings[r[1]] for r in rows]
+        self.norms = [strings[r[2]] for r in rows]
+        self.punct = [r[3] for r in rows]
+        self.space = [r[4] for r in rows]
+        self.alpha = [r[5] for r in rows]
+        self.stop = [r[6] for r in rows]
+
+
 class ThemeTagger:
     """Pipeline component that tags theme spans."""
 
@@ -40,20 +89,16 @@ class ThemeTagger:
         # multi-word terms with gaps: first key -> [(theme, keys of the term)]
         self.gapped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.single_words: dict[str, str] = {}  # lower-case one-word term -> theme id
-        terms = [(theme.id, term) for theme in taxonomy.themes for term in theme.terms]
-        with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p != nlp_stage.THEME_COMPONENT]):
-            term_docs = list(nlp.pipe([t for _, t in terms]))
         by_theme: dict[str, list[Doc]] = {}
-        for (theme_id, term), doc in zip(terms, term_docs, strict=True):
-            words = [t for t in doc if not t.is_punct]
-            if not words:
+        for theme_id, term, norms, punct in analysed_terms(nlp, taxonomy):
+            keys = tuple(n for n, p in zip(norms, punct, strict=True) if not p)
+            if not keys:
                 continue
-            by_theme.setdefault(theme_id, []).append(doc)
-            if len(words) == 1:
+            by_theme.setdefault(theme_id, []).append(_pattern(nlp, norms))
+            if len(keys) == 1:
                 self.single_words.setdefault(term.lower().strip(), theme_id)
-                self.single_words.setdefault(words[0].norm_, theme_id)
+                self.single_words.setdefault(keys[0], theme_id)
             else:
-                keys = tuple(w.norm_ for w in words)
                 self.gapped.setdefault(keys[0], []).append((theme_id, keys))
         for theme_id, docs in by_theme.items():
             self.phrases.add(theme_id, docs)
@@ -62,6 +107,10 @@ class ThemeTagger:
             for theme in taxonomy.themes
             if theme.patterns
         ]
+        # one regex for "does any pattern match?": most words match none
+        self.any_glob = re.compile(
+            "|".join(f"(?:{r.pattern})" for _, r in self.glob_regexes) or "(?!)"
+        )
         # Near misses are looked for among terms that start like the word (typos sit inside
         # words), which keeps the fuzzy search small.
         self._fuzzy_buckets: dict[str, list[str]] = {}
@@ -70,32 +119,35 @@ class ThemeTagger:
                 self._fuzzy_buckets.setdefault(w[:3], []).append(w)
 
     def __call__(self, doc: Doc) -> Doc:
+        view = _TokenView(doc)
         spans: list[Span] = []
         vocab = doc.vocab.strings
         for match_id, start, end in self.phrases(doc):
             spans.append(Span(doc, start, end, label=vocab[match_id], span_id="term"))
-        spans += self._gapped_matches(doc)
-        for i, token in enumerate(doc):
-            if not token.is_punct and not token.is_space:
-                for theme_id in _glob_themes(token.lower_, token.lemma_.lower(), token.norm_, self):
+        spans += self._gapped_matches(doc, view)
+        for i, (lower, lemma, key) in enumerate(
+            zip(view.lowers, view.lemmas, view.norms, strict=True)
+        ):
+            if not view.punct[i] and not view.space[i]:
+                for theme_id in _glob_themes(lower, lemma.lower(), key, self):
                     spans.append(Span(doc, i, i + 1, label=theme_id, span_id="pattern"))
         covered = {i for s in spans for i in range(s.start, s.end)}
-        spans += self._near_misses(doc, covered)
+        spans += self._near_misses(doc, view, covered)
         doc.spans["themes"] = _best_per_theme(spans)
         return doc
 
-    def _gapped_matches(self, doc: Doc) -> list[Span]:
+    def _gapped_matches(self, doc: Doc, view: _TokenView) -> list[Span]:
         """Multi-word terms in order, with at most MAX_GAP other words between their words."""
         out = []
-        n = len(doc)
-        for i, token in enumerate(doc):
-            for theme_id, keys in self.gapped.get(token.norm_, ()):
+        norms, punct = view.norms, view.punct
+        n = len(norms)
+        for i, norm in enumerate(norms):
+            for theme_id, keys in self.gapped.get(norm, ()):
                 pos, gap, j = 1, 0, i + 1
                 while j < n and pos < len(keys):
-                    other = doc[j]
-                    if other.norm_ == keys[pos]:
+                    if norms[j] == keys[pos]:
                         pos, gap = pos + 1, 0
-                    elif gap < MAX_GAP and not other.is_punct:
+                    elif gap < MAX_GAP and not punct[j]:
                         gap += 1
                     else:
                         break
@@ -104,19 +156,21 @@ class ThemeTagger:
                     out.append(Span(doc, i, j, label=theme_id, span_id="term"))
         return out
 
-    def _near_misses(self, doc: Doc, covered: set[int]) -> list[Span]:
+    def _near_misses(self, doc: Doc, view: _TokenView, covered: set[int]) -> list[Span]:
         out = []
-        for i, token in enumerate(doc):
-            if i in covered or not token.is_alpha:
+        lowers, alpha, stop = view.lowers, view.alpha, view.stop
+        for i, lower in enumerate(lowers):
+            if i in covered or not alpha[i]:
                 continue
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if nxt is not None and nxt.is_alpha and i + 1 not in covered:
-                theme = self._lookup(token.lower_ + nxt.lower_)
+            # two words written apart ("informatie gestuurd"): content words only
+            pair = i + 1 < len(lowers) and alpha[i + 1] and not (stop[i] or stop[i + 1])
+            if pair and i + 1 not in covered:
+                theme = self._lookup(lower + lowers[i + 1])
                 if theme:
                     out.append(Span(doc, i, i + 2, label=theme, span_id="fuzzy"))
                     continue
-            if len(token) >= FUZZY_MIN_LEN:
-                theme = self._lookup(token.lower_)
+            if len(lower) >= FUZZY_MIN_LEN:
+                theme = self._lookup(lower)
                 if theme:
                     out.append(Span(doc, i, i + 1, label=theme, span_id="fuzzy"))
         return out
@@ -128,6 +182,8 @@ class ThemeTagger:
 @lru_cache(maxsize=100_000)
 def _glob_themes(lower: str, lemma: str, key: str, tagger: ThemeTagger) -> tuple[str, ...]:
     """Themes whose glob patterns match the word's lower-case form, lemma or key."""
+    if not any(tagger.any_glob.match(form) for form in (lower, lemma, key)):
+        return ()
     return tuple(
         theme_id
         for theme_id, regex in tagger.glob_regexes
@@ -183,17 +239,10 @@ def make_theme_tagger(nlp: Language, name: str, themes_dir: str) -> ThemeTagger:
     return ThemeTagger(nlp, load_taxonomy(themes_dir or None))
 
 
-def taxonomy_words(taxonomy: Taxonomy) -> tuple[str, ...]:
-    """Every word of every term: the vocabulary for splitting compounds."""
-    words = {w.lower() for t in taxonomy.themes for term in t.terms for w in term.split()}
-    return tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3))
-
-
 @lru_cache(maxsize=4)
 def themed_pipeline(model: str | None, rules_dir: str) -> Language:
     """The NLP pipeline with the theme tagger for the taxonomy in `rules_dir` (cached)."""
-    taxonomy = load_taxonomy(rules_dir)
-    nlp = nlp_stage.load_pipeline(model, taxonomy_words(taxonomy))
+    nlp = nlp_stage.load_pipeline(model, str(Path(rules_dir)))
     if nlp.has_pipe(nlp_stage.THEME_COMPONENT):
         nlp.remove_pipe(nlp_stage.THEME_COMPONENT)
     nlp.add_pipe(nlp_stage.THEME_COMPONENT, config={"themes_dir": str(Path(rules_dir))})

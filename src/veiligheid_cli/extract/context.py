@@ -31,6 +31,7 @@ class ExtractionContext:
         self.references: list[Item] = []
         self.mentions: list[Item] = []
         self.used: set[int] = set()
+        self._sentences: dict[int, list[tuple[int, str]]] = {}
         self.priority_headings: dict[str, int] = {}  # heading text -> block index, priorities
         self.priority_paragraphs: dict[int, Item] = {}  # paragraphs that open with a priority
         self.sections: list[Item] = []
@@ -44,8 +45,10 @@ class ExtractionContext:
                 yield i, a
 
     def sentences_of(self, i: int) -> list[tuple[int, str]]:
-        """(start offset, sentence) of block i."""
-        return sentence_spans(self.blocks[i].block.text)
+        """(start offset, sentence) of block i (computed once per block)."""
+        if i not in self._sentences:
+            self._sentences[i] = sentence_spans(self.blocks[i].block.text)
+        return self._sentences[i]
 
     def hits_in(self, i: int, start: int, end: int) -> list[str]:
         """Themes recognised within characters [start, end) of block i, in order."""
