@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint demo bench clean
+.PHONY: install test fuzz lint demo bench clean
 
 install: $(STAMP)
 
@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The bad-input suite with the `fuzz` profile: 500 examples per property, over 2,000 in all.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz VEILIGHEID_FUZZ_CLI=100 $(BIN)/python -m pytest -q tests/test_bad_input.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

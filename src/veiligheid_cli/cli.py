@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
-from .errors import EXIT_FINDINGS, EXIT_USAGE, VeiligheidError
+from .errors import EXIT_FINDINGS, EXIT_USAGE, VeiligheidError, one_line
 
 app = typer.Typer(
     name="veiligheid",
@@ -376,7 +376,7 @@ def batch(
 
         def done(result) -> None:
             if result.error:
-                typer.echo(f"veiligheid: error: {result.error}", err=True)
+                typer.echo(f"veiligheid: error: {one_line(result.error)}", err=True)
             advance()
 
         result = run_batch(
@@ -490,13 +490,13 @@ def main(argv: list[str] | None = None) -> int:
         ctx = exc.ctx
         command = ctx.command_path if ctx is not None else "veiligheid"
         message = " ".join(exc.format_message().replace("Value error, ", "").split())
-        typer.echo(f"veiligheid: error: {message} (see '{command} --help')", err=True)
+        typer.echo(f"veiligheid: error: {one_line(message)} (see '{command} --help')", err=True)
         return EXIT_USAGE
     except abort:
         typer.echo("veiligheid: aborted", err=True)
         return 130
     except VeiligheidError as exc:
-        typer.echo(f"veiligheid: error: {exc}", err=True)
+        typer.echo(f"veiligheid: error: {one_line(str(exc))}", err=True)
         return exc.exit_code
     except BrokenPipeError:
         return 0

@@ -28,3 +28,13 @@ class RulesError(VeiligheidError):
 
 class UsageError(VeiligheidError):
     """An option value or combination is not valid."""
+
+
+def one_line(message: str) -> str:
+    """`message` safe for a one-line error: control characters and line or paragraph
+    separators (which a file name or a YAML key may hold) shown as escapes."""
+    import unicodedata
+
+    return "".join(
+        ascii(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch for ch in message
+    )

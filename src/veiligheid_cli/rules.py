@@ -51,7 +51,11 @@ def _load_yaml(path: Path) -> dict[str, Any]:
         raise RulesError(str(path), "file not found")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        text = path.read_text(encoding="utf-8")
+        if "*" in text and any(isinstance(t, yaml.AliasToken) for t in yaml.scan(text, loader)):
+            # rules need no aliases, and nested aliases expand exponentially (a "YAML bomb")
+            raise RulesError(str(path), "YAML aliases (*name) are not allowed in rules files")
+        data = yaml.load(text, Loader=loader)
     except UnicodeDecodeError:
         raise RulesError(str(path), "not UTF-8 text") from None
     except yaml.YAMLError as exc:

@@ -208,23 +208,30 @@ def _period(blocks: list[Block]) -> Period | None:
     subject, rather than cited as history, as a parent document or as figures."""
     scores: Counter[tuple[int, int]] = Counter()
     for k, block in enumerate(blocks):
+        place = _place_score(block, k)
         for sentence in re.split(r"(?<=[.!?:])\s+", block.text):
-            for m in _YEAR_RANGE.finditer(sentence):
-                start, end = int(m.group(1)), int(m.group(2))
-                if 0 < end - start <= 10:
-                    scores[(start, end)] += _period_score(sentence, block, k)
+            ranges = [(int(m.group(1)), int(m.group(2))) for m in _YEAR_RANGE.finditer(sentence)]
+            ranges = [(start, end) for start, end in ranges if 0 < end - start <= 10]
+            if ranges:
+                score = place + _sentence_score(sentence)
+                for years in ranges:
+                    scores[years] += score
     if not scores:
         return None
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0][1]))[0]
     return Period(*best)
 
 
-def _period_score(sentence: str, block: Block, index: int) -> float:
-    score = 1.0
-    if index < _HEAD_BLOCKS and len(block.text.split()) <= 14:
-        score += 4  # the title page: "Integraal Veiligheidsplan 2016-2019"
-    elif index < _HEAD_BLOCKS:
-        score += 1
+def _place_score(block: Block, index: int) -> float:
+    if index >= _HEAD_BLOCKS:
+        return 1.0
+    if len(block.text) < 400 and len(block.text.split()) <= 14:
+        return 5.0  # the title page: "Integraal Veiligheidsplan 2016-2019"
+    return 2.0
+
+
+def _sentence_score(sentence: str) -> float:
+    score = 0.0
     if _SUBJECT_CUES.search(sentence):
         score += 2
     if _CITED_CUES.search(sentence):

@@ -73,8 +73,30 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) * 0.05
 
 
+def _utf16(data: bytes) -> str | None:
+    """The encoding of UTF-16 text ("Unicode" from Notepad or Word): by its byte order mark,
+    or by the zero byte beside every ASCII letter. None for other data."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16"
+    sample = data[:4096]
+    if len(sample) >= 8 and len(sample) % 2 == 0:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "utf-16-le"
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes, label: str) -> tuple[str, str, list[str]]:
-    """Decode bytes as UTF-8, falling back to cp1252 then latin-1 (with a warning)."""
+    """Decode bytes as UTF-8 (with or without BOM) or UTF-16, falling back to cp1252 then
+    latin-1 (with a warning)."""
+    utf16 = _utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16).lstrip("\ufeff"), "utf-16", []
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all
     if _looks_binary(data):
         raise InputError(f"{label}: looks like a binary file, expected text, markdown or PDF")
     try:
