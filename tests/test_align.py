@@ -72,7 +72,7 @@ def test_markdown_report_for_a_memo(tmp_path):
     assert text.startswith("# Alignment: Leusden (ivp 2016-2019) × Hilversum (proposal 2019-2022)")
     assert "Coverage" in text and "| # | Regional priority | Status |" in text
     assert "## Evidence per regional priority" in text
-    assert "> GEORGANISEERDE (ONDERMIJNENDE) CRIMINALITEIT" in text
+    assert "> Georganiseerde (ondermijnende) criminaliteit" in text  # sentence case
 
 
 def test_table_and_csv():

@@ -7,6 +7,7 @@ import io
 
 from ..model import Alignment, AlignmentStatus, Extraction
 from . import dump_json, location, md_escape, schema
+from .casing import display_for, displayed_alignment
 
 STATUS_STYLE = {"covered": "bold green", "partial": "yellow", "missing": "bold red"}
 STATUS_MARK = {"covered": "✔ covered", "partial": "◐ partial", "missing": "✘ missing"}
@@ -31,12 +32,14 @@ def _doc(ex: Extraction) -> dict:
 
 
 def alignment_json(a: Alignment) -> dict:
+    local, regional = display_for(a.local.document), display_for(a.regional.document)
     return {
         "local": _doc(a.local),
         "regional": _doc(a.regional),
         "regional_priorities": [
             {
                 "text": p.regional.text,
+                "display": regional(p.regional.text),
                 "themes": p.regional.themes,
                 "line": p.regional.line,
                 "status": p.status.value,
@@ -46,6 +49,7 @@ def alignment_json(a: Alignment) -> dict:
                 "evidence": [
                     {
                         "text": e.text,
+                        "display": local(e.text),
                         "kind": e.kind,
                         "match": e.match,
                         "line": e.line,
@@ -59,7 +63,13 @@ def alignment_json(a: Alignment) -> dict:
             for p in a.priorities
         ],
         "local_only": [
-            {"text": i.text, "themes": i.themes, "line": i.line, "page": i.page}
+            {
+                "text": i.text,
+                "display": local(i.text),
+                "themes": i.themes,
+                "line": i.line,
+                "page": i.page,
+            }
             for i in a.local_only
         ],
         "coverage": a.coverage,
@@ -96,6 +106,7 @@ def _abbreviate(text: str, limit: int) -> str:
 
 
 def to_markdown(a: Alignment) -> str:
+    a = displayed_alignment(a)
     out = [
         f"# Alignment: {_name(a.local)} × {_name(a.regional)}",
         "",
@@ -188,6 +199,7 @@ def table_renderables(a: Alignment) -> list:
     from rich.table import Table
     from rich.text import Text
 
+    a = displayed_alignment(a)
     table = Table(
         title=f"{_name(a.local)} × {_name(a.regional)}",
         title_justify="left",
@@ -250,6 +262,7 @@ def matrix_csv(alignments: list[Alignment]) -> str:
 
 
 def matrix_markdown(alignments: list[Alignment]) -> str:
+    alignments = [displayed_alignment(a) for a in alignments]
     regional = alignments[0].regional
     priorities = [p.regional.text for p in alignments[0].priorities]
     out = [
@@ -274,6 +287,7 @@ def matrix_renderables(alignments: list[Alignment]) -> list:
     from rich.table import Table
     from rich.text import Text
 
+    alignments = [displayed_alignment(a) for a in alignments]
     regional = alignments[0].regional
     table = Table(title=f"{len(alignments)} plans × {_name(regional)}", title_justify="left")
     table.add_column("Plan")

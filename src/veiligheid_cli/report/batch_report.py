@@ -7,6 +7,7 @@ from pathlib import Path
 from ..batch import BatchResult, ThemeCount
 from ..errors import UsageError
 from . import align_report, dump_json, md_escape, rich_to_text, schema, write_atomic
+from .casing import display_for
 
 
 def report_names(paths: list[str]) -> dict[str, str]:
@@ -56,7 +57,8 @@ def index_json(result: BatchResult, names: dict[str, str]) -> str:
 
 def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
     regional = result.regional
-    priorities = [p.text for p in regional.priorities or regional.regional_references]
+    show = display_for(regional.document)
+    priorities = [show(p.text) for p in regional.priorities or regional.regional_references]
     ok = [p for p in result.plans if p.ok]
     region = regional.document.metadata.organization or regional.document.path
     out = [

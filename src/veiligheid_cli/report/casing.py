@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
-from ..model import BlockKind, Document
+from ..model import Alignment, BlockKind, Document, Extraction, Item
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 MIN_LETTERS = 4  # "EU", "IVP 2019" and other short acronyms alone are not headings in capitals
@@ -30,27 +31,49 @@ def in_capitals(text: str) -> bool:
 
 
 def body_forms(texts: Iterable[str]) -> dict[str, str]:
-    """Word forms the body text fixes: acronyms (as written in capitals) and names (written with
-    a capital in mid-sentence, never in lower case), keyed by the lower-case word."""
+    """Word forms the body text fixes, keyed by the lower-case word: acronyms ("RVS") and
+    names ("Leusden"): written so in mid-sentence and never in lower case. A capital that only
+    ever stands in a title-cased phrase ("High Impact Crimes") makes no name."""
     forms: dict[str, Counter[str]] = {}
     for text in texts:
-        for match in _WORD.finditer(text):
+        words = list(_WORD.finditer(text))
+        for k, match in enumerate(words):
             word = match.group()
             if not word[0].isupper() and word.lower() != word:
                 continue  # "eHealth" and the like: no rule to learn
+            form = word
             if word[0].isupper() and not word.isupper():
-                before = text[max(0, match.start() - 12) : match.start()].rstrip()[-1:]
-                if not before or not (before.isalnum() or before in ",;("):
+                if _starts_sentence(text, match.start()):
                     continue  # a capital at the start of a sentence or item says nothing
-            forms.setdefault(word.lower(), Counter())[word] += 1
+                if _in_title_phrase(text, words, k):
+                    form = "title"
+            forms.setdefault(word.lower(), Counter())[form] += 1
     fixed: dict[str, str] = {}
     for lower, counts in forms.items():
         if counts[lower]:
             continue  # written in lower case somewhere: an ordinary word
         form, _ = counts.most_common(1)[0]
-        if len(form) > 1 and (form.isupper() or form[0].isupper()):
+        if form != "title" and len(form) > 1:
             fixed[lower] = form
     return fixed
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 12) : start].rstrip()[-1:]
+    return not before or not (before.isalnum() or before in ",;(")
+
+
+def _in_title_phrase(text: str, words: list[re.Match[str]], k: int) -> bool:
+    """Whether word `k` has a capitalised (not all-capitals) neighbour in the same phrase."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(words):
+            other = words[j].group()
+            gap = text[
+                min(words[j].end(), words[k].end()) : max(words[j].start(), words[k].start())
+            ]
+            if other[0].isupper() and not other.isupper() and gap.strip() == "":
+                return True
+    return False
 
 
 def sentence_case(text: str, forms: dict[str, str]) -> str:
@@ -87,3 +110,52 @@ def display_for(document: Document) -> Callable[[str], str]:
         return sentence_case(text, forms)
 
     return display
+
+
+# --- stage results as reports show them ------------------------------------------------------
+
+
+def _items(items: list[Item], show: Callable[[str], str]) -> list[Item]:
+    return [replace(i, text=show(i.text), section=show(i.section)) for i in items]
+
+
+def displayed_extraction(ex: Extraction) -> Extraction:
+    """A copy of `ex` with its texts as table and markdown reports show them."""
+    show = display_for(ex.document)
+    return replace(
+        ex,
+        priorities=_items(ex.priorities, show),
+        goals=_items(ex.goals, show),
+        regional_references=_items(ex.regional_references, show),
+        mentions=_items(ex.mentions, show),
+        sections=_items(ex.sections, show),
+    )
+
+
+def displayed_alignment(a: Alignment) -> Alignment:
+    """A copy of `a` with regional priorities and local evidence as reports show them."""
+    local, regional = display_for(a.local.document), display_for(a.regional.document)
+    priorities = [
+        replace(
+            p,
+            regional=replace(p.regional, text=regional(p.regional.text)),
+            evidence=[replace(e, text=local(e.text)) for e in p.evidence],
+        )
+        for p in a.priorities
+    ]
+    return replace(a, priorities=priorities, local_only=_items(a.local_only, local))
+
+
+def displayed_document(doc: Document) -> Document:
+    """A copy of `doc` with its headings and section names as reports show them."""
+    show = display_for(doc)
+    blocks = [replace(b, text=show(b.text), section=show(b.section)) for b in doc.blocks]
+    return replace(doc, blocks=blocks)
+
+
+_QUOTED = re.compile(r"(['\"])([^'\"\n]+)\1")
+
+
+def displayed_quotes(message: str, show: Callable[[str], str]) -> str:
+    """`message` with the texts it quotes ('...' or "...") as reports show them."""
+    return _QUOTED.sub(lambda m: m.group(1) + show(m.group(2)) + m.group(1), message)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from xml.etree import ElementTree as ET
 
 from ..check import count_by_severity
 from ..model import Finding, Severity
 from . import dump_json, location, md_escape, schema
+from .casing import display_for, displayed_quotes
 
 
 def _summary(findings: list[Finding], failed: bool) -> str:
@@ -116,6 +118,9 @@ def to_markdown(path: str, findings: list[Finding], failed: bool) -> str:
 def render(fmt: str, result, failed: bool, level: Severity) -> str:
     """The findings of a `check` run (a `pipeline.CheckResult`) in `fmt`."""
     path, findings = result.document.path, result.findings
+    if fmt in ("text", "markdown"):
+        show = display_for(result.document)
+        findings = [replace(f, message=displayed_quotes(f.message, show)) for f in findings]
     if fmt == "json":
         return to_json(path, findings, failed, level.value)
     if fmt == "github":

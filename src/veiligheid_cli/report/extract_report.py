@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Extraction, Item
 from . import dump_json, location, md_escape, rich_to_text, schema
+from .casing import display_for, displayed_extraction
 from .ingest_report import document_json
 
 
-def item_json(item: Item) -> dict:
+def item_json(item: Item, show: Callable[[str], str] = str) -> dict:
+    """An item; `display` is its text as table and markdown reports show it."""
     return {
         "text": item.text,
+        "display": show(item.text),
         "themes": item.themes,
         "section": item.section,
         "line": item.line,
@@ -18,20 +23,30 @@ def item_json(item: Item) -> dict:
     }
 
 
-def goal_json(item: Item) -> dict:
+def goal_json(item: Item, show: Callable[[str], str] = str) -> dict:
     """A goal: an item plus the indicator and target of a goals table (null elsewhere)."""
-    return item_json(item) | {"indicator": item.indicator or None, "target": item.target or None}
+    return item_json(item, show) | {
+        "indicator": item.indicator or None,
+        "target": item.target or None,
+    }
 
 
 def to_json(ex: Extraction) -> str:
+    show = display_for(ex.document)
     return dump_json(
         {
             "schema": schema("extract"),
             "document": document_json(ex.document),
-            "priorities": [item_json(i) for i in ex.priorities],
-            "goals": [goal_json(i) for i in ex.goals],
+            "priorities": [item_json(i, show) for i in ex.priorities],
+            "goals": [goal_json(i, show) for i in ex.goals],
             "regional_references": [
-                {"text": i.text, "line": i.line, "page": i.page, "themes": i.themes}
+                {
+                    "text": i.text,
+                    "display": show(i.text),
+                    "line": i.line,
+                    "page": i.page,
+                    "themes": i.themes,
+                }
                 for i in ex.regional_references
             ],
         }
@@ -47,6 +62,7 @@ def _header(ex: Extraction) -> str:
 
 
 def to_markdown(ex: Extraction) -> str:
+    ex = displayed_extraction(ex)
     out = [f"# Extraction: {_header(ex)}", "", f"Source: `{ex.document.path}`", ""]
     sections = (
         ("Priorities", ex.priorities),
@@ -83,6 +99,7 @@ def to_table(ex: Extraction, width: int | None = None) -> str:
     from rich.table import Table
     from rich.text import Text
 
+    ex = displayed_extraction(ex)
     parts: list = []
     parts.append(Text(_header(ex), style="bold"))
     sections = (

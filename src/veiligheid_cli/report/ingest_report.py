@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import BlockKind, Document
 from . import dump_json, location, schema
+from .casing import display_for, displayed_document
 
 
 def document_json(doc: Document) -> dict:
@@ -20,6 +21,7 @@ def document_json(doc: Document) -> dict:
 
 
 def to_json(doc: Document) -> str:
+    show = display_for(doc)
     return dump_json(
         {
             "schema": schema("ingest"),
@@ -29,6 +31,7 @@ def to_json(doc: Document) -> str:
                 {
                     "kind": b.kind.value,
                     "text": b.text,
+                    "display": show(b.text),
                     "line": b.line,
                     "end_line": b.end_line,
                     "page": b.page,
@@ -64,6 +67,8 @@ def to_text(doc: Document) -> str:
 
 
 def to_markdown(doc: Document) -> str:
+    """The document as markdown, headings in capitals in sentence case."""
+    doc = displayed_document(doc)
     meta = doc.metadata
     out = [f"<!-- {doc.path}: {meta.organization}, {meta.kind.value}, {meta.period or ''} -->", ""]
     previous = None
