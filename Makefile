@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test fuzz lint demo bench clean
+.PHONY: install system-deps test fuzz lint demo bench clean
 
 install: $(STAMP)
 
@@ -15,7 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-test: $(STAMP)
+# chromium (browser tests) and DejaVu fonts (PDF fixtures), from Debian when missing
+system-deps:
+	@bash .ci/system-deps
+
+test: system-deps $(STAMP)
 	$(BIN)/python -m pytest -q
 
 # The bad-input suite with the `fuzz` profile: 500 examples per property, over 2,000 in all.
@@ -30,6 +34,7 @@ LEUSDEN   := corpus/leusden-ivp-2016-2019.txt
 HILVERSUM := corpus/hilversum-voorstel-rvs-midden-nederland-2019-2022.txt
 TWENTE    := corpus/twente-voorstel-veiligheidsstrategie-oost-nederland-2019-2022.txt
 DEMO_OUT  := demo-output
+FIXTURE_PLANS := $(wildcard tests/fixtures/plans/ivp-*)
 
 demo: $(STAMP)
 	@mkdir -p $(DEMO_OUT)
@@ -47,6 +52,9 @@ demo: $(STAMP)
 	@echo "== 5. The plan as a CI check would see it (exit code shown, findings in $(DEMO_OUT)/check.txt)"
 	-$(BIN)/veiligheid check $(LEUSDEN) --regional $(HILVERSUM) -o $(DEMO_OUT)/check.txt; echo "   exit code $$?"
 	@tail -1 $(DEMO_OUT)/check.txt
+	@echo "== 6. Many plans at once: the corpus plan and the fixture plans against the regional strategy"
+	$(BIN)/veiligheid batch $(LEUSDEN) $(FIXTURE_PLANS) -r $(HILVERSUM) -o $(DEMO_OUT)/batch
+	@echo "   heatmap: open $(DEMO_OUT)/batch/index.html in a browser; for a memo: heatmap.png, heatmap.svg"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

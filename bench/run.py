@@ -431,104 +431,119 @@ BENCHMARKS: dict[str, Callable[[], dict]] = {
 }
 
 
+def _startup_rows(s: dict) -> list[tuple[str, str, str]]:
+    return [
+        ("python -c 'import spacy' (median)", f"{s['import_spacy_s']} s", "reference"),
+        ("veiligheid --help", f"{s['help_s']} s", "< 0.3 s"),
+        (
+            "align Leusden × Hilversum, cold (--no-cache)",
+            f"{s['align_cold_s']} s ({s['align_cold_x_import_spacy']}× import spacy)",
+            "<= 1.7×",
+        ),
+        ("  same, warm (extraction cache)", f"{s['align_warm_s']} s", ""),
+        ("  same, first run on the machine", f"{s['first_align_s']} s", ""),
+        (
+            "extract Leusden, cold",
+            f"{s['extract_cold_s']} s ({s['extract_cold_x_import_spacy']}×)",
+            "",
+        ),
+        ("check Leusden -r Hilversum, cold", f"{s['check_cold_s']} s", ""),
+        ("  same, warm", f"{s['check_warm_s']} s", ""),
+    ]
+
+
+def _throughput_rows(t: dict) -> list[tuple[str, str, str]]:
+    return [
+        (
+            "extraction throughput after load",
+            f"{t['words_per_s']:,} words/s ({t['words']:,} words)",
+            ">= 50,000 words/s",
+        ),
+        (
+            "  same, corpus once (new words)",
+            f"{t['first_pass_words_per_s']:,} words/s ({t['first_pass_words']:,} words)",
+            "",
+        ),
+    ]
+
+
+def _pdf_rows(p: dict) -> list[tuple[str, str, str]]:
+    if "pages" not in p:
+        return [("PDF ingest", p["note"], "")]
+    return [
+        (
+            f"PDF ingest, {p['files']} real-world + seed PDFs",
+            f"{p['pages_per_s']} pages/s ({p['pages']} pages, {p['seconds']} s)",
+            "",
+        ),
+        (
+            "  pdftotext, same files, net of start-up",
+            f"{p['pdftotext_pages_per_s']} pages/s ({p['pdftotext_s']} s); "
+            f"ours {p['slower_than_pdftotext_x']}×",
+            "<= 3×",
+        ),
+    ]
+
+
+def _batch_rows(b: dict) -> list[tuple[str, str, str]]:
+    return [
+        (
+            f"batch {b['plans']} plans ({b['words']:,} words), --jobs {b['jobs']}, cold",
+            f"{b['cold_s']} s ({b['aligned']} aligned)",
+            "< 60 s",
+        ),
+        ("  same batch, warm cache", f"{b['warm_s']} s", "< 5 s"),
+        ("  peak memory, largest process", f"{b['peak_process_rss_mib']} MiB", "< 1024 MiB"),
+        ("  peak memory, sum over processes", f"{b['peak_tree_rss_mib']} MiB", ""),
+    ]
+
+
+def _gold_rows(g: dict) -> list[tuple[str, str, str]]:
+    out = [("extraction vs gold", g["note"], "")] if "note" in g else []
+    for name in ("priorities", "goals", "regional_references"):
+        if name in g:
+            v = g[name]
+            result = f"P {v['precision']:.2f}  R {v['recall']:.2f}  "
+            result += f"themes {v['theme_accuracy']:.2f}"
+            out.append((f"extraction vs gold: {name}", result, ""))
+    return out
+
+
+def _quality_rows(q: dict) -> list[tuple[str, str, str]]:
+    out = [("alignment accuracy", q["note"], "")] if "note" in q else []
+    for group in ("corpus", "all"):
+        if group not in q:
+            continue
+        v = q[group]
+        label = "corpus pairs" if group == "corpus" else "all pairs incl. fixtures"
+        out += [
+            (
+                f"alignment accuracy, {label} (n={v['regional_priorities']}): ours",
+                f"{v['ours_accuracy']:.2f}",
+                "beat both baselines",
+            ),
+            ("  baseline: keyword grep", f"{v['keyword_grep_accuracy']:.2f}", ""),
+            ("  baseline: rapidfuzz partial_ratio", f"{v['fuzzy_partial_ratio_accuracy']:.2f}", ""),
+        ]
+    return out
+
+
+ROW_BUILDERS = {
+    "startup": _startup_rows,
+    "throughput": _throughput_rows,
+    "pdf": _pdf_rows,
+    "batch": _batch_rows,
+    "gold": _gold_rows,
+    "quality": _quality_rows,
+}
+
+
 def rows(results: dict) -> list[tuple[str, str, str]]:
     """The table: (measure, result, target) for each benchmark that ran."""
-    out = []
-    if s := results.get("startup"):
-        out += [
-            ("python -c 'import spacy' (median)", f"{s['import_spacy_s']} s", "reference"),
-            ("veiligheid --help", f"{s['help_s']} s", "< 0.3 s"),
-            (
-                "align Leusden × Hilversum, cold (--no-cache)",
-                f"{s['align_cold_s']} s ({s['align_cold_x_import_spacy']}× import spacy)",
-                "<= 1.7×",
-            ),
-            ("  same, warm (extraction cache)", f"{s['align_warm_s']} s", ""),
-            ("  same, first run on the machine", f"{s['first_align_s']} s", ""),
-            (
-                "extract Leusden, cold",
-                f"{s['extract_cold_s']} s ({s['extract_cold_x_import_spacy']}×)",
-                "",
-            ),
-            ("check Leusden -r Hilversum, cold", f"{s['check_cold_s']} s", ""),
-            ("  same, warm", f"{s['check_warm_s']} s", ""),
-        ]
-    if t := results.get("throughput"):
-        out += [
-            (
-                "extraction throughput after load",
-                f"{t['words_per_s']:,} words/s ({t['words']:,} words)",
-                ">= 50,000 words/s",
-            ),
-            (
-                "  same, corpus once (new words)",
-                f"{t['first_pass_words_per_s']:,} words/s ({t['first_pass_words']:,} words)",
-                "",
-            ),
-        ]
-    if p := results.get("pdf"):
-        if "pages" in p:
-            out += [
-                (
-                    f"PDF ingest, {p['files']} real-world + seed PDFs",
-                    f"{p['pages_per_s']} pages/s ({p['pages']} pages, {p['seconds']} s)",
-                    "",
-                ),
-                (
-                    "  pdftotext, same files, net of start-up",
-                    f"{p['pdftotext_pages_per_s']} pages/s ({p['pdftotext_s']} s); "
-                    f"ours {p['slower_than_pdftotext_x']}×",
-                    "<= 3×",
-                ),
-            ]
-        else:
-            out.append(("PDF ingest", p["note"], ""))
-    if b := results.get("batch"):
-        out += [
-            (
-                f"batch {b['plans']} plans ({b['words']:,} words), --jobs {b['jobs']}, cold",
-                f"{b['cold_s']} s ({b['aligned']} aligned)",
-                "< 60 s",
-            ),
-            ("  same batch, warm cache", f"{b['warm_s']} s", "< 5 s"),
-            ("  peak memory, largest process", f"{b['peak_process_rss_mib']} MiB", "< 1024 MiB"),
-            ("  peak memory, sum over processes", f"{b['peak_tree_rss_mib']} MiB", ""),
-        ]
-    if g := results.get("gold"):
-        if "note" in g:
-            out.append(("extraction vs gold", g["note"], ""))
-        for name in ("priorities", "goals", "regional_references"):
-            if name in g:
-                v = g[name]
-                out.append(
-                    (
-                        f"extraction vs gold: {name}",
-                        f"P {v['precision']:.2f}  R {v['recall']:.2f}  "
-                        f"themes {v['theme_accuracy']:.2f}",
-                        "",
-                    )
-                )
-    if q := results.get("quality"):
-        if "note" in q:
-            out.append(("alignment accuracy", q["note"], ""))
-        for group in ("corpus", "all"):
-            if group not in q:
-                continue
-            v = q[group]
-            label = "corpus pairs" if group == "corpus" else "all pairs incl. fixtures"
-            out += [
-                (
-                    f"alignment accuracy, {label} (n={v['regional_priorities']}): ours",
-                    f"{v['ours_accuracy']:.2f}",
-                    "beat both baselines",
-                ),
-                ("  baseline: keyword grep", f"{v['keyword_grep_accuracy']:.2f}", ""),
-                (
-                    "  baseline: rapidfuzz partial_ratio",
-                    f"{v['fuzzy_partial_ratio_accuracy']:.2f}",
-                    "",
-                ),
-            ]
+    out: list[tuple[str, str, str]] = []
+    for name, build in ROW_BUILDERS.items():
+        if results.get(name):
+            out += build(results[name])
     return out
 
 

@@ -42,3 +42,14 @@ def test_text_input_loads_nothing_pdf_related(tmp_path):
     )
     loaded = _modules_after(["extract", str(path), "-f", "json"])
     assert not [m for m in loaded if m.split(".")[0] in ("pdfplumber", "pdfminer", "pypdfium2")]
+
+
+def test_only_pictures_load_matplotlib(tmp_path):
+    """matplotlib only for heatmap.svg/png; Jinja2 (which spaCy imports anyway) not for --help."""
+    from conftest import HILVERSUM, LEUSDEN_IVP
+
+    assert not [m for m in _modules_after(["batch", "--help"]) if m.startswith("jinja2")]
+    args = ["align", str(LEUSDEN_IVP), str(HILVERSUM)]
+    for fmt in ("table", "json", "html"):
+        loaded = _modules_after([*args, "-f", fmt, "-o", str(tmp_path / f"out.{fmt}")])
+        assert not [m for m in loaded if m.split(".")[0] in ("matplotlib", "PIL")], fmt

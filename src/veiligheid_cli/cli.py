@@ -44,6 +44,14 @@ class AlignFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     csv = "csv"
+    html = "html"
+
+
+class CommonFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -395,7 +403,10 @@ def batch(
 @app.command()
 def common(
     files: Annotated[list[str], typer.Argument(metavar="FILES...", help="Plans, or directories.")],
-    fmt: ReportFormatOpt = ReportFormat.table,
+    fmt: Annotated[
+        CommonFormat,
+        typer.Option("--format", "-f", help="Output format (html: a bar chart page)."),
+    ] = CommonFormat.table,
     output: OutputOpt = None,
     min_plans: Annotated[
         int, typer.Option(min=1, help="Only themes that at least this many plans prioritise.")
@@ -426,12 +437,7 @@ def common(
     labels = {t.id: (t.label, taxonomy.field_label(t.field)) for t in taxonomy.themes}
     counts = [c for c in common_themes(extractions, labels) if len(c.priority_plans) >= min_plans]
     plans = plan_names(extractions)
-    render = {
-        ReportFormat.table: batch_report.common_table,
-        ReportFormat.markdown: batch_report.common_markdown,
-        ReportFormat.json: batch_report.common_json,
-    }[fmt]
-    emit(render(counts, plans), output)
+    emit(batch_report.render_common(fmt.value, counts, plans), output)
 
 
 def _threshold_exit(

@@ -301,9 +301,15 @@ def matrix_renderables(alignments: list[Alignment]) -> list:
 
 
 def render(alignments: list[Alignment], fmt: str, output: str | None) -> None:
-    """Write one alignment, or a matrix of several, in `fmt` (table, markdown, json, csv)."""
+    """Write one alignment, or a matrix of several, in `fmt` (table, markdown, json, csv, or
+    html: the heatmap page)."""
     from . import emit, render_rich
 
+    if fmt == "html":
+        from .heatmap import heatmap_from, to_html
+
+        emit(to_html(heatmap_from(alignments)), output)
+        return
     if len(alignments) == 1:
         a = alignments[0]
         if fmt == "table":

@@ -8,6 +8,7 @@ from ..batch import BatchResult, ThemeCount
 from ..errors import UsageError
 from . import align_report, dump_json, md_escape, rich_to_text, schema, write_atomic
 from .casing import display_for
+from .heatmap import heatmap_from, to_html
 
 
 def report_names(paths: list[str]) -> dict[str, str]:
@@ -100,7 +101,8 @@ def prepare_outdir(outdir: Path) -> Path:
 
 
 def write_outputs(result: BatchResult, outdir: Path) -> list[Path]:
-    """Per-plan markdown and JSON reports, index.md, index.json and matrix.csv."""
+    """Per-plan markdown and JSON reports, index.md, index.json, matrix.csv, and the heatmap:
+    index.html (to explore the evidence), heatmap.svg and heatmap.png (for a memo)."""
     prepare_outdir(outdir)
     names = report_names([p.path for p in result.plans])
     written = []
@@ -118,9 +120,15 @@ def write_outputs(result: BatchResult, outdir: Path) -> list[Path]:
     ]
     if alignments:
         outputs.append(("matrix.csv", align_report.matrix_csv(alignments)))
+        heatmap = heatmap_from(alignments, {p: f"{n}.md" for p, n in names.items()})
+        outputs.append(("index.html", to_html(heatmap)))
     for name, text in outputs:
         write_atomic(outdir / name, text)
         written.append(outdir / name)
+    if alignments:
+        from .charts import write_heatmap
+
+        written += write_heatmap(heatmap, outdir)
     return written
 
 
@@ -189,3 +197,13 @@ def common_table(counts: list[ThemeCount], plans: list[str], width: int = 120) -
         )
     parts.append(table)
     return rich_to_text(parts, width or 120)
+
+
+def render_common(fmt: str, counts: list[ThemeCount], plans: list[str]) -> str:
+    """`common` in `fmt`: table, markdown, json or html (a bar chart page)."""
+    if fmt == "html":
+        from .heatmap import common_html
+
+        return common_html(counts, plans)
+    render = {"table": common_table, "markdown": common_markdown, "json": common_json}[fmt]
+    return render(counts, plans)
