@@ -330,6 +330,15 @@ def test_goal_phrases_in_a_themes_chapter_without_bullets():
     ]
 
 
+def test_goal_phrase_of_two_words_opening_with_het():
+    """A short line such as "Het KNMI" (a caption, a source) is no goal, and no crash."""
+    from veiligheid_cli.extract.goals import _is_goal_phrase
+
+    ctx = context(IVP_HEAD + "Inleiding\n")
+    assert not _is_goal_phrase(ctx, "Het KNMI")
+    assert _is_goal_phrase(ctx, "Het bewustzijn vergroten van hoogwaterrisico's.")
+
+
 def test_goal_items_read_a_mostly_goal_list_as_goals():
     ctx = run(
         IVP_HEAD + "3 Speerpunten\n\n3.1 Jeugd en veiligheid\n\nJongeren zijn veel online.\n\n"

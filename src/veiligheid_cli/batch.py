@@ -80,8 +80,15 @@ def _align_one(path: str, regional: Extraction, settings: Settings, use_cache: b
         return PlanResult(path, align_extractions(local, regional, settings))
     except VeiligheidError as exc:
         return PlanResult(path, error=str(exc))
-    except Exception as exc:  # a bug on one odd file must not cost the other plans
-        return PlanResult(path, error=f"{path}: internal error ({type(exc).__name__}: {exc})")
+    except Exception:  # a bug on one odd file must not cost the other plans
+        import logging
+
+        logging.getLogger("veiligheid_cli").debug("unexpected error on %s", path, exc_info=True)
+        return PlanResult(
+            path,
+            error=f"{path}: unexpected problem while processing this file (a bug in veiligheid; "
+            "please report it with the file)",
+        )
 
 
 def run_batch(

@@ -334,7 +334,7 @@ def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
         return not clause  # "Het aantal autokraken terug brengen naar het gemiddelde"
     opens = (
         infinitive(0)
-        or (words[0] == "het" and any(infinitive(n) or keys[n] in verbs for n in (1, 2, 3)))
+        or (words[0] == "het" and any(k in verbs for k in keys[1:4]))
         or (_adverb(words[0]) and infinitive(1))
         or (keys[0] in verbs and (len(words) <= _LABEL_WORDS or any(map(infinitive, range(10)))))
     )

@@ -30,53 +30,72 @@ def in_capitals(text: str) -> bool:
     return upper >= UPPER_SHARE * len(letters)
 
 
-def body_forms(texts: Iterable[str]) -> dict[str, str]:
-    """Word forms the body text fixes, keyed by the lower-case word: acronyms ("RVS") and
-    names ("Leusden"): written so in mid-sentence and never in lower case. A capital that only
-    ever stands in a title-cased phrase ("High Impact Crimes") makes no name."""
-    forms: dict[str, Counter[str]] = {}
-    for text in texts:
-        words = list(_WORD.finditer(text))
-        for k, match in enumerate(words):
+class BodyForms:
+    """Word forms the body text fixes, looked up per word (lower case) and remembered:
+    acronyms ("RVS") and names ("Leusden"), written so in mid-sentence and never in lower case.
+    A capital that only ever stands in a title-cased phrase ("High Impact Crimes") makes no
+    name, nor does one at the start of a sentence or item."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.text = "\n\n".join(texts)  # blocks apart: a block starts a sentence
+        self.known: dict[str, str | None] = {}
+
+    def get(self, lower: str) -> str | None:
+        if lower not in self.known:
+            self.known[lower] = self._form(lower)
+        return self.known[lower]
+
+    def _form(self, lower: str) -> str | None:
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", re.IGNORECASE)
+        counts: Counter[str] = Counter()
+        for match in pattern.finditer(self.text):
             word = match.group()
-            if not word[0].isupper() and word.lower() != word:
+            if word == lower:
+                return None  # written in lower case somewhere: an ordinary word
+            if not word[0].isupper():
                 continue  # "eHealth" and the like: no rule to learn
-            form = word
-            if word[0].isupper() and not word.isupper():
-                if _starts_sentence(text, match.start()):
-                    continue  # a capital at the start of a sentence or item says nothing
-                if _in_title_phrase(text, words, k):
-                    form = "title"
-            forms.setdefault(word.lower(), Counter())[form] += 1
-    fixed: dict[str, str] = {}
-    for lower, counts in forms.items():
-        if counts[lower]:
-            continue  # written in lower case somewhere: an ordinary word
-        form, _ = counts.most_common(1)[0]
-        if form != "title" and len(form) > 1:
-            fixed[lower] = form
-    return fixed
+            if not word.isupper():
+                if _starts_sentence(self.text, match.start()):
+                    continue
+                if _in_title_phrase(self.text, match.start(), match.end()):
+                    word = "title"
+            counts[word] += 1
+        if not counts:
+            return None
+        form = counts.most_common(1)[0][0]
+        return form if form != "title" and len(form) > 1 else None
+
+
+def body_forms(texts: Iterable[str]) -> BodyForms:
+    """The word forms of a body text (see `BodyForms`)."""
+    return BodyForms(texts)
+
+
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 12) : start].rstrip()[-1:]
-    return not before or not (before.isalnum() or before in ",;(")
+    before = text[max(0, start - 12) : start].rstrip(" \t")
+    if not before or before.endswith("\n"):
+        return True
+    return not (before[-1].isalnum() or before[-1] in ",;(")
 
 
-def _in_title_phrase(text: str, words: list[re.Match[str]], k: int) -> bool:
-    """Whether word `k` has a capitalised (not all-capitals) neighbour in the same phrase."""
-    for j in (k - 1, k + 1):
-        if 0 <= j < len(words):
-            other = words[j].group()
-            gap = text[
-                min(words[j].end(), words[k].end()) : max(words[j].start(), words[k].start())
-            ]
-            if other[0].isupper() and not other.isupper() and gap.strip() == "":
-                return True
-    return False
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and not word.isupper()
 
 
-def sentence_case(text: str, forms: dict[str, str]) -> str:
+def _in_title_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the word at start:end has a capitalised (not all-capitals) neighbour."""
+    before = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    after = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return bool(before and _capitalised(before.group(1))) or bool(
+        after and _capitalised(after.group(1))
+    )
+
+
+def sentence_case(text: str, forms: BodyForms | dict[str, str]) -> str:
     """`text` in sentence case when it is written in capitals; otherwise `text` unchanged."""
     if not in_capitals(text):
         return text
@@ -99,17 +118,32 @@ def sentence_case(text: str, forms: dict[str, str]) -> str:
 def display_for(document: Document) -> Callable[[str], str]:
     """A function that shows a text of `document` as reports should: headings in capitals in
     sentence case, with the document's own acronyms and names."""
-    forms: dict[str, str] | None = None
+    forms: BodyForms | None = None
 
     def display(text: str) -> str:
         nonlocal forms
         if not in_capitals(text):
             return text
         if forms is None:
-            forms = body_forms(b.text for b in document.blocks if b.kind is not BlockKind.HEADING)
+            forms = _forms_of(document)
         return sentence_case(text, forms)
 
     return display
+
+
+_FORMS: dict[int, tuple[Document, BodyForms]] = {}
+
+
+def _forms_of(document: Document) -> BodyForms:
+    """The body forms of `document`, made once per document (reports show a plan many times)."""
+    key = id(document)
+    if key in _FORMS and _FORMS[key][0] is document:
+        return _FORMS[key][1]
+    if len(_FORMS) >= 256:
+        _FORMS.clear()
+    forms = BodyForms(b.text for b in document.blocks if b.kind is not BlockKind.HEADING)
+    _FORMS[key] = (document, forms)
+    return forms
 
 
 # --- stage results as reports show them ------------------------------------------------------

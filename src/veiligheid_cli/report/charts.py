@@ -17,6 +17,7 @@ COLOURS = {"covered": "#1a7f3c", "partial": "#f2b33d", "missing": "#c0392b"}
 TEXT_COLOURS = {"covered": "white", "partial": "#1d2430", "missing": "white"}
 PNG_DPI = 150
 MIN_WIDTH_INCHES = 12.0  # 1,800 px at PNG_DPI; never under 1,200
+LARGE_FIGURE_INCHES = 16.0  # taller than this (about 25 plans): PNG at 100 dpi
 LABEL_WIDTH = 22  # characters per line of a wrapped priority name
 
 
@@ -83,23 +84,35 @@ def _draw_titles(fig, heatmap: Heatmap) -> None:
              ha="left", va="bottom", fontsize=9, color="#5b6472")  # fmt: skip
 
 
-def render_heatmap(heatmap: Heatmap, fmt: str) -> bytes:
-    """The heatmap drawn as `fmt` ("svg" or "png")."""
+def _draw(heatmap: Heatmap):
     fig, ax, labels = _figure(heatmap)
     _draw_cells(ax, heatmap)
     _draw_margins(ax, heatmap, labels)
     _draw_titles(fig, heatmap)
+    return fig
+
+
+def _save(fig, fmt: str) -> bytes:
     buffer = io.BytesIO()
-    meta = {"Date": None} if fmt == "svg" else {}  # reproducible SVG: no timestamp
-    fig.savefig(buffer, format=fmt, dpi=PNG_DPI, facecolor="white", metadata=meta)
+    if fmt == "svg":
+        fig.savefig(buffer, format="svg", facecolor="white", metadata={"Date": None})
+    else:  # a long table of plans: fewer dots per inch, never under MIN_WIDTH_INCHES * 100 px
+        dpi = PNG_DPI if fig.get_figheight() <= LARGE_FIGURE_INCHES else 100
+        fig.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
+
+
+def render_heatmap(heatmap: Heatmap, fmt: str) -> bytes:
+    """The heatmap drawn as `fmt` ("svg" or "png")."""
+    return _save(_draw(heatmap), fmt)
 
 
 def write_heatmap(heatmap: Heatmap, outdir: Path) -> list[Path]:
     """`heatmap.svg` and `heatmap.png` in `outdir` (each written atomically)."""
+    fig = _draw(heatmap)
     written = []
     for fmt in ("svg", "png"):
         target = outdir / f"heatmap.{fmt}"
-        write_atomic(target, render_heatmap(heatmap, fmt))
+        write_atomic(target, _save(fig, fmt))
         written.append(target)
     return written
