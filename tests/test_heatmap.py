@@ -88,6 +88,22 @@ def test_batch_writes_the_heatmap_files(batch_dir):
     assert "<link" not in html and "src=" not in html  # nothing loaded from elsewhere
 
 
+def test_plans_that_share_a_stem_keep_their_own_rows_and_reports(tmp_path):
+    import re
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(PLANS[0], tmp_path / folder / "plan.txt")
+    out = tmp_path / "out"
+    result = run_cli("batch", str(tmp_path / "a" / "plan.txt"), str(tmp_path / "b" / "plan.txt"),
+                     "-r", str(HILVERSUM), "-o", str(out), "-q")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    html = (out / "index.html").read_text(encoding="utf-8")
+    plans = sorted(set(re.findall(r'data-plan="([^"]+)"', html)))
+    assert len(plans) == 2 and all(name.startswith("plan") for name in plans)
+    assert all((out / f"{name}.md").exists() for name in plans)
+
+
 def test_heatmap_cells_click_shows_evidence_quoting_the_plan(batch_dir, page, tmp_path):
     page.goto((batch_dir / "index.html").as_uri())
     regional = json.loads((batch_dir / "index.json").read_text(encoding="utf-8"))

@@ -120,7 +120,7 @@ def write_outputs(result: BatchResult, outdir: Path) -> list[Path]:
     ]
     if alignments:
         outputs.append(("matrix.csv", align_report.matrix_csv(alignments)))
-        heatmap = heatmap_from(alignments, {p: f"{n}.md" for p, n in names.items()})
+        heatmap = heatmap_from(alignments, names)
         outputs.append(("index.html", to_html(heatmap)))
     for name, text in outputs:
         write_atomic(outdir / name, text)

@@ -83,6 +83,10 @@ def _cell(plan: str, shown: PriorityAlignment, written: PriorityAlignment) -> Ce
     )
 
 
+def _plans(count: int) -> str:
+    return "1 plan" if count == 1 else f"{count} plans"
+
+
 def _capitalised(text: str) -> str:
     """A column label: "het bevorderen van cyberveiligheid" -> "Het bevorderen van ..."."""
     return text[:1].upper() + text[1:]
@@ -93,10 +97,12 @@ def _name(a: Alignment) -> str:
     return meta.organization or Path(a.local.document.path).name
 
 
-def heatmap_from(alignments: list[Alignment], reports: dict[str, str] | None = None) -> Heatmap:
-    """The heatmap of `alignments` (all with the same regional strategy). `reports` maps a
-    plan's path to a link to its own report."""
-    reports = reports or {}
+def heatmap_from(
+    alignments: list[Alignment], report_names: dict[str, str] | None = None
+) -> Heatmap:
+    """The heatmap of `alignments` (all with the same regional strategy). `report_names` maps a
+    plan's path to the name of its own reports (`NAME.md`, as `batch` writes them), which then
+    also names the plan in `data-plan`; without it the file stem does, and no report is linked."""
     regional = alignments[0].regional
     show = display_for(regional.document)
     columns = [
@@ -105,19 +111,20 @@ def heatmap_from(alignments: list[Alignment], reports: dict[str, str] | None = N
     ]
     rows = []
     for a in alignments:
-        plan = Path(a.local.document.path).stem
+        path = a.local.document.path
+        plan = report_names[path] if report_names else Path(path).stem
+        report = f"{plan}.md" if report_names else ""
         shown = displayed_alignment(a)
         cells = [_cell(plan, s, w) for s, w in zip(shown.priorities, a.priorities, strict=True)]
         for column, cell in zip(columns, cells, strict=True):
             column.counts[cell.verdict] += 1
         title = a.local.document.metadata.title
-        rows.append(Row(plan, _name(a), title, reports.get(a.local.document.path, ""),
-                        a.coverage, cells))  # fmt: skip
+        rows.append(Row(plan, _name(a), title, report, a.coverage, cells))
     meta = regional.document.metadata
     name = meta.organization or Path(regional.document.path).name
     period = f" {meta.period}" if meta.period else ""
     return Heatmap(
-        title=f"Coverage of the regional priorities: {len(rows)} plans × {name}{period}",
+        title=f"Coverage of the regional priorities: {_plans(len(rows))} × {name}{period}",
         regional=f"{name}{period}",
         regional_path=regional.document.path,
         columns=columns,
