@@ -364,3 +364,66 @@ def test_goal_tables_take_the_goal_cell():
         "40 in 2026",
     )
     assert goal.themes == ["ondermijning"]  # the row names no theme: its priority's
+
+
+WHAT_WE_WANT = (
+    IVP_HEAD + "1. Onze speerpunten\n\nWij richten ons op twee speerpunten:\n"
+    "1. Jeugdoverlast\n2. Personen met verward gedrag\n\n"
+    "2. Jeugdoverlast\n\nHet aantal meldingen van jeugdoverlast stijgt.\n\n"
+    "Wat willen we bereiken?\n"
+    "In 2028 is het aantal meldingen van jeugdoverlast 20% lager dan in 2024.\n"
+    "Jongeren die een Halt-straf kregen, komen niet opnieuw in beeld.\n\n"
+    "Wat gaan we doen?\n"
+    "Het jongerenwerk en de wijkagenten gaan samen de straat op.\n"
+)
+
+
+PRIORITY_PASSES = DEFAULT_PASSES[: DEFAULT_PASSES.index("goal_tables")]
+
+
+def test_goal_section_sentences_take_what_a_goals_heading_announces():
+    ctx = run(WHAT_WE_WANT, *PRIORITY_PASSES, "goal_section_sentences")
+    assert texts(ctx.goals) == [
+        "In 2028 is het aantal meldingen van jeugdoverlast 20% lager dan in 2024.",
+        "Jongeren die een Halt-straf kregen, komen niet opnieuw in beeld.",
+    ]
+    assert {g.cue for g in ctx.goals} == {"goal section"}
+
+
+def test_stated_goals_first_drops_lookalikes_in_a_section_with_marked_goals():
+    names = (*PRIORITY_PASSES, "goal_phrases", "goal_section_sentences", "goal_sentences")
+    before = run(WHAT_WE_WANT, *names)
+    assert "Het aantal meldingen van jeugdoverlast stijgt." in texts(before.goals)
+    after = run(WHAT_WE_WANT, *names, "stated_goals_first")
+    assert "Het aantal meldingen van jeugdoverlast stijgt." not in texts(after.goals)
+    assert len(set(texts(after.goals))) == 2  # repeats go at the end (ctx.result)
+
+
+def test_stated_goals_first_keeps_form_goals_where_no_layout_marks_goals():
+    text = (
+        IVP_HEAD
+        + "3 Thema's\n\n3.1 Verkeersveiligheid\n\nVerkeersveiligheid rondom scholen verhogen.\n"
+    )
+    ctx = run(text, "themes_chapter_sections", "goal_phrases", "stated_goals_first")
+    assert texts(ctx.goals) == ["Verkeersveiligheid rondom scholen verhogen."]
+
+
+def test_lettered_and_roman_heading_numbers_are_not_part_of_the_priority():
+    from veiligheid_cli.extract.text import strip_number
+
+    assert strip_number("B. Zorg en veiligheid") == "Zorg en veiligheid"
+    assert strip_number("II. Jeugd en veiligheid") == "Jeugd en veiligheid"
+    assert strip_number("3.2 Ondermijning") == "Ondermijning"
+    assert strip_number("A. van Dijk") == "A. van Dijk"
+
+
+def test_a_priority_announced_in_text_takes_the_scope_of_its_own_chapter():
+    text = (
+        "Regionale Veiligheidsstrategie Zuid 2025-2028\n\n1. Keuzes\n\n"
+        "De burgemeesters kiezen voor twee prioriteiten: ondermijning en zorg en veiligheid.\n\n"
+        "2. Zorg en veiligheid\n\nWij verbinden zorg en veiligheid bij personen met verward "
+        "gedrag. Verward gedrag vraagt om snelle hulp.\n"
+    )
+    ctx = run(text, "inline_enumerations", "priority_scope")
+    care = next(p for p in ctx.priorities if "zorg" in p.text)
+    assert "kwetsbare_personen" in care.scope

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Extraction
 from ..rules import ExtractRules
-from . import goals, mentions, priorities, sections  # noqa: F401  (register the passes)
+from . import goals, mentions, priorities, sections, stated_goals  # noqa: F401  (register)
 from .context import ExtractionContext
 from .registry import PASSES, extraction_pass
 
@@ -37,7 +37,9 @@ DEFAULT_PASSES = (
     "goal_cue_lists",
     "goal_items",
     "goal_phrases",
+    "goal_section_sentences",
     "goal_sentences",
+    "stated_goals_first",
     "reassign_displaced_goals",
     "mentions",
     "sections",

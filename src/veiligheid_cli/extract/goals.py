@@ -173,10 +173,11 @@ def goal_sentences(ctx: ExtractionContext) -> None:
                 continue
             span = (start, start + len(sentence))
             themes = ctx.hits_in(i, *span) or (ctx.priority_themes(i) if in_themes else [])
-            if themes or GOAL_LABEL.match(sentence):  # "Doel: ..." needs no theme word
-                ctx.goals.append(
-                    ctx.item(ItemKind.GOAL, i, sentence, themes, 0.6, "goal sentence", span)
-                )
+            labelled = bool(GOAL_LABEL.match(sentence))
+            if themes or labelled:  # "Doel: ..." needs no theme word
+                stated = ctx.rules.goal_statement.search(sentence)
+                cue = "goal label" if labelled else "goal statement" if stated else "goal sentence"
+                ctx.goals.append(ctx.item(ItemKind.GOAL, i, sentence, themes, 0.6, cue, span))
 
 
 @extraction_pass("goal_tables")
@@ -334,7 +335,7 @@ def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
         return not clause  # "Het aantal autokraken terug brengen naar het gemiddelde"
     opens = (
         infinitive(0)
-        or (words[0] == "het" and any(k in verbs for k in keys[1:4]))
+        or (words[0] == "het" and any(map(infinitive, (1, 2, 3))))
         or (_adverb(words[0]) and infinitive(1))
         or (keys[0] in verbs and (len(words) <= _LABEL_WORDS or any(map(infinitive, range(10)))))
     )

@@ -392,10 +392,22 @@ def _name_key(text: str) -> str:
 @extraction_pass("priority_scope")
 def priority_scope(ctx: ExtractionContext) -> None:
     """What a priority with a section of its own is about besides its name: the other themes
-    named at least twice in that section ("Zorg en veiligheid" about verward gedrag)."""
+    named at least twice in that section ("Zorg en veiligheid" about verward gedrag). A
+    priority announced in running text takes the section of the heading that bears its name."""
     for p in ctx.priorities:
         index = ctx.priority_headings.get(p.section)
+        if index is None:
+            index = _own_heading(ctx, p.text)  # announced in text, with a chapter of its own
         if index is None:
             continue
         counts = _theme_counts(ctx, index)
         p.scope = tuple(t for t, n in counts.items() if n >= 2 and t not in p.themes)
+
+
+def _own_heading(ctx: ExtractionContext, text: str) -> int | None:
+    """The heading that bears the priority's name ("3.2 Zorg en veiligheid"), if any."""
+    name = strip_number(text).lower().strip(" .")
+    for index, section in ctx.outline.sections.items():
+        if strip_number(section.block.text).lower().strip(" .") == name:
+            return index
+    return None

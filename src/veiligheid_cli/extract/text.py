@@ -39,9 +39,15 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_HEADING_NUMBER = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?|Bijlage\s+\S+|Hoofdstuk\s+\S+|(?:[A-Z]|[IVX]{1,4})[.)](?=\s+[A-Z]))\s+"
+)
+
+
 def strip_number(text: str) -> str:
-    """A heading without its number: "3.2 Ondermijning" -> "Ondermijning"."""
-    return re.sub(r"^(?:\d+(?:\.\d+)*\.?|Bijlage\s+\S+|Hoofdstuk\s+\S+)\s+", "", text).strip()
+    """A heading without its number: "3.2 Ondermijning" -> "Ondermijning"; also lettered
+    and Roman numbering ("B. Zorg en veiligheid", "II. Jeugd")."""
+    return _HEADING_NUMBER.sub("", text).strip()
 
 
 def clean_item_text(text: str) -> str:

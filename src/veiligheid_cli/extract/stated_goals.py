@@ -1,0 +1,53 @@
+"""Goals a plan states as goals: sentences under a goals heading, and what that says about
+sentences elsewhere in the same section that only look like goals."""
+
+from __future__ import annotations
+
+from ..model import BlockKind, ItemKind
+from .context import ExtractionContext
+from .registry import extraction_pass
+
+MAX_SENTENCES = 4  # a longer paragraph under a goals heading is narrative, not a list of goals
+MIN_WORDS = 4
+FORM_ONLY_CUES = {"goal phrase", "goal sentence"}  # goals by their form, not by what says so
+STRUCTURED_CUES = {"goal section", "goal label", "goals table"}  # the layout says: goals
+
+
+@extraction_pass("goal_section_sentences")
+def goal_section_sentences(ctx: ExtractionContext) -> None:
+    """Sentences right under a heading that says goals follow ("Wat willen we bereiken?",
+    "Doelen", "Ambitie") in a priority area: each a goal, as the heading says. Lead-ins (ending
+    in ':'), questions and paragraphs of narrative are not."""
+    cue = ctx.rules.goal_section_cue
+    for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
+        path = a.block.section_path
+        if i in ctx.used or not path or not cue.search(path[-1]):
+            continue
+        if ctx.in_skip_section(i) or not ctx.in_priority_area(i):
+            continue
+        sentences = ctx.sentences_of(i)
+        if len(sentences) > MAX_SENTENCES:
+            continue
+        for start, sentence in sentences:
+            text = sentence.rstrip()
+            if text.endswith((":", "?")) or len(text.split()) < MIN_WORDS:
+                continue
+            span = (start, start + len(sentence))
+            themes = ctx.hits_in(i, *span) or ctx.priority_themes(i)
+            ctx.goals.append(
+                ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, "goal section", span)
+            )
+
+
+@extraction_pass("stated_goals_first")
+def stated_goals_first(ctx: ExtractionContext) -> None:
+    """Where the layout of a section marks its goals (a goals heading, "Doel:" or "Ambitie:"
+    labels, a goals table), sentences elsewhere in it that only look like goals ("Het aantal
+    meldingen stijgt.") describe the situation; they are not goals."""
+    marked = [g for g in ctx.goals if g.cue in STRUCTURED_CUES]
+    sections = {g.section for g in marked}
+    texts = {g.text for g in marked}
+    ctx.goals = [
+        g for g in ctx.goals if g.cue not in FORM_ONLY_CUES or g.section not in sections
+        or g.text in texts
+    ]  # fmt: skip
