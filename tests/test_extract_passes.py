@@ -427,3 +427,45 @@ def test_a_priority_announced_in_text_takes_the_scope_of_its_own_chapter():
     ctx = run(text, "inline_enumerations", "priority_scope")
     care = next(p for p in ctx.priorities if "zorg" in p.text)
     assert "kwetsbare_personen" in care.scope
+
+
+def test_priority_tables_read_a_priority_column_and_its_goals():
+    text = (
+        IVP_HEAD + "2 Prioriteiten\n\n"
+        "| Prioriteit | Waarom | Wat willen we bereiken |\n| --- | --- | --- |\n"
+        "| Woninginbraak | Veel inbraken | In 2026 is het aantal woninginbraken 15% lager |\n"
+        "| Drugs en ondermijning | Handel in wijken | Elk jaar tien integrale controles |\n"
+    )
+    ctx = run(text, "priority_tables", "goal_tables")
+    assert texts(ctx.priorities) == ["Woninginbraak", "Drugs en ondermijning"]
+    assert texts(ctx.goals) == [
+        "In 2026 is het aantal woninginbraken 15% lager",
+        "Elk jaar tien integrale controles",
+    ]
+
+
+def test_a_table_without_a_priority_column_gives_no_priorities():
+    text = IVP_HEAD + "| Jaar | Inbraken |\n| --- | --- |\n| 2022 | 120 |\n| 2023 | 98 |\n"
+    assert run(text, "priority_tables").priorities == []
+
+
+def test_a_listed_priority_with_an_explanation_stands_for_its_name():
+    text = (
+        "Veiligheidsstrategie Oost 2024-2027\n\nWij richten ons in deze periode op drie pijlers:\n"
+        "- Ondermijning: wij verstoren criminele netwerken en beschermen de economie.\n"
+        "- Zorg en veiligheid: wij bieden passende hulp aan inwoners met verward gedrag.\n"
+        "- Cybercrime\n"
+    )
+    ctx = run(text, "priority_cue_lists")
+    assert texts(ctx.priorities) == ["Ondermijning", "Zorg en veiligheid", "Cybercrime"]
+
+
+def test_a_labelled_goal_item_is_a_goal_without_goal_words():
+    text = (
+        IVP_HEAD + "2 Onze prioriteiten\n\nDe raad stelde drie prioriteiten vast.\n\n"
+        "Prioriteit 1 – Veilig op het water\n\nHet is druk op de meren.\n\n"
+        "- Doelstelling: geen dodelijke ongevallen op het water.\n"
+    )
+    ctx = run(text, *PRIORITY_PASSES, "goal_items")
+    assert texts(ctx.priorities) == ["Veilig op het water"]
+    assert texts(ctx.goals) == ["Geen dodelijke ongevallen op het water."]

@@ -8,9 +8,13 @@ EXIT_USAGE = 2  # usage or input error
 
 
 class VeiligheidError(Exception):
-    """Base class: the CLI prints `veiligheid: error: <message>` and exits with `exit_code`."""
+    """Base class: the CLI prints `veiligheid: error: <message>` and exits with `exit_code`.
+    The message is always one line (control characters in names or keys shown escaped)."""
 
     exit_code = EXIT_USAGE
+
+    def __str__(self) -> str:
+        return one_line(super().__str__())
 
 
 class InputError(VeiligheidError):

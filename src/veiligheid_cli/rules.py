@@ -424,6 +424,7 @@ class GoalTableCues:
     goal: re.Pattern[str]
     indicator: re.Pattern[str]
     target: re.Pattern[str]
+    priority: re.Pattern[str] = re.compile("(?!)")  # optional: a column of priorities
 
     def is_header(self, text: str) -> bool:
         """A header row (as one text, or cells joined) that announces a goals table."""
@@ -432,15 +433,16 @@ class GoalTableCues:
         )
 
     def roles(self, columns: tuple[str, ...]) -> dict[str, int]:
-        """Column index per role ("goal", "indicator", "target") in a header row; the goal
-        column is the first one whose header names a goal."""
+        """Column index per role ("priority", "goal", "indicator", "target") in a header row;
+        the goal column is the first one whose header names a goal. A table has roles when it
+        has a priority column, or a goal column and another role."""
         out: dict[str, int] = {}
         for index, header in enumerate(columns):
-            for role in ("goal", "indicator", "target"):
+            for role in ("priority", "goal", "indicator", "target"):
                 if role not in out and getattr(self, role).search(header):
                     out[role] = index
                     break
-        return out if "goal" in out and len(out) >= 2 else {}
+        return out if "priority" in out or ("goal" in out and len(out) >= 2) else {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,13 +520,15 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
 
 
 def _goal_table_cues(c: _Checker, value: Any) -> GoalTableCues:
-    """The `goal_table_columns:` mapping (goal, indicator, target: lists of regexes)."""
+    """The `goal_table_columns:` mapping (goal, indicator, target and optionally priority:
+    lists of regexes)."""
     key = "goal_table_columns"
     table = c.mapping(value, key)
     roles = ("goal", "indicator", "target")
-    c.only_keys(table, set(roles), key)
+    c.only_keys(table, {*roles, "priority"}, key)
     c.require(table, set(roles), key)
-    compiled = {role: c.cues(table[role], f"{key}.{role}") for role in roles}
+    present = [role for role in (*roles, "priority") if role in table]
+    compiled = {role: c.cues(table[role], f"{key}.{role}") for role in present}
     return GoalTableCues(**compiled)
 
 

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Extraction
 from ..rules import ExtractRules
-from . import goals, mentions, priorities, sections, stated_goals  # noqa: F401  (register)
+from . import (  # noqa: F401  (register the passes)
+    goals,
+    mentions,
+    priorities,
+    priority_tables,
+    sections,
+    stated_goals,
+)
 from .context import ExtractionContext
 from .registry import PASSES, extraction_pass
 
@@ -24,6 +31,7 @@ __all__ = ["DEFAULT_PASSES", "PASSES", "ExtractionContext", "extract", "extracti
 DEFAULT_PASSES = (
     "priority_cue_lists",
     "inline_enumerations",
+    "priority_tables",
     "themes_chapter_sections",
     "labelled_headings",
     "labelled_paragraphs",

@@ -68,7 +68,7 @@ def _goal_item_confidence(ctx: ExtractionContext, i: int) -> float | None:
     if not (in_themes or in_goals) or len(b.text) > MAX_ITEM_CHARS:
         return None
     measurable = _is_concrete(ctx, b.text)
-    if under_goal_label:
+    if under_goal_label or GOAL_LABEL.match(b.text):  # "- Doelstelling: ..." says it
         conf = 0.85
     elif in_goals and b.after_cue and ctx.lead_in(i) is not None:
         conf = 0.8

@@ -31,10 +31,25 @@ def priority_cue_lists(ctx: ExtractionContext) -> None:
         target = ctx.references if regional else ctx.priorities
         for i in run:
             a = ctx.blocks[i]
+            text, span = _label_of(a.block.text)
+            themes = (ctx.hits_in(i, *span) if span else []) or a.themes
             target.append(
-                ctx.item(kind, i, a.block.text, a.themes, 0.9, f"list after: {sentence[-80:]}")
+                ctx.item(kind, i, text, themes, 0.9, f"list after: {sentence[-80:]}", span)
             )
             ctx.used.add(i)
+
+
+_LABEL = re.compile(r"^([A-Z][^:;.!?]{1,60}?)\s*:\s+(\S.*)$")
+LABEL_WORDS = 6  # "Zorg en veiligheid: wij bieden ..." -> "Zorg en veiligheid"
+
+
+def _label_of(text: str) -> tuple[str, tuple[int, int] | None]:
+    """A list item that names a priority and explains it after a colon ("Ondermijning: wij
+    verstoren criminele netwerken ...") stands for its name; other items for themselves."""
+    m = _LABEL.match(text)
+    if m and len(m.group(1).split()) <= LABEL_WORDS and len(m.group(2).split()) >= 4:
+        return m.group(1), (0, m.end(1))
+    return text, None
 
 
 @extraction_pass("inline_enumerations")
@@ -95,7 +110,7 @@ def themes_chapter_sections(ctx: ExtractionContext) -> None:
         conf = (0.8 if themes else 0.65) if outline.has_themes_chapter else 0.6
         if not themes:
             themes = [t for t, n in sec.themes.most_common(2) if n >= 2]
-        text = strip_number(sec.block.text)
+        text = ctx.rules.priority_label_cue.sub("", strip_number(sec.block.text)).strip()
         item = ctx.item(ItemKind.PRIORITY, idx, text, themes, conf, "section of a themes chapter")
         ctx.add_heading_priority(item, idx)
 
