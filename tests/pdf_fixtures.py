@@ -189,3 +189,25 @@ def corrupt_pdf(path: Path) -> Path:
     garbage = b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(64))
     Path(path).write_bytes(body + garbage)
     return Path(path)
+
+
+def table_pdf(path: Path, paragraphs: list[str], rows: list[tuple[str, ...]]) -> Path:
+    """Paragraphs, then a ruled table (first row the header), as Word draws one."""
+    pdf, unicode_font = _new_pdf(11)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_left_margin(20)
+    pdf.set_xy(20, 20)
+    for text in paragraphs:
+        pdf.multi_cell(170, 6, _printable(text, unicode_font))
+        pdf.ln(4)
+    from fpdf.fonts import FontFace
+
+    plain = FontFace(emphasis="")  # the body font has no bold face here
+    with pdf.table(width=170, line_height=6, headings_style=plain) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(_printable(cell, unicode_font))
+    pdf.output(str(path))
+    return Path(path)

@@ -263,3 +263,37 @@ def test_fpdf_text_print_still_reads_like_the_text(tmp_path):
     assert _priorities(pdf) == _priorities(
         CORPUS / "twente-voorstel-veiligheidsstrategie-oost-nederland-2019-2022.txt"
     )
+
+
+def test_a_priorities_table_of_outlined_cells_is_read_row_by_row(tmp_path):
+    """Cells drawn as outlined rectangles (not single rules) are a grid too; a header with a
+    priority column and a goal column makes each row a priority and its goal."""
+    from pdf_fixtures import table_pdf
+
+    pdf = table_pdf(
+        tmp_path / "ede.pdf",
+        ["Integraal Veiligheidsplan Ede 2023-2026", "2 Prioriteiten", "Onze prioriteiten:"],
+        [
+            ("Prioriteit", "Waarom", "Wat willen we bereiken"),
+            (
+                "Woninginbraak en fietsendiefstal",
+                "Meer inbraken dan elders",
+                "In 2026 is het aantal woninginbraken 15% lager dan in 2022",
+            ),
+            (
+                "Drugs en ondermijning",
+                "Handel in wijken",
+                "Elk jaar voeren wij ten minste tien integrale controles uit",
+            ),
+        ],
+    )
+    data = json.loads(run_cli("extract", str(pdf), "-f", "json").stdout)
+    assert [p["text"] for p in data["priorities"]] == [
+        "Woninginbraak en fietsendiefstal",
+        "Drugs en ondermijning",
+    ]
+    assert [g["text"] for g in data["goals"]] == [
+        "In 2026 is het aantal woninginbraken 15% lager dan in 2022",
+        "Elk jaar voeren wij ten minste tien integrale controles uit",
+    ]
+    assert all(p["page"] == 1 for p in data["priorities"])

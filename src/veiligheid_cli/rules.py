@@ -427,10 +427,15 @@ class GoalTableCues:
     priority: re.Pattern[str] = re.compile("(?!)")  # optional: a column of priorities
 
     def is_header(self, text: str) -> bool:
-        """A header row (as one text, or cells joined) that announces a goals table."""
-        return bool(self.goal.search(text)) and bool(
-            self.indicator.search(text) or self.target.search(text)
-        )
+        """A header row (as one text, or cells joined) that announces a goals table: a goal
+        column beside an indicator or target column, or beside a first column of priorities
+        ("Prioriteit Waarom Wat willen we bereiken")."""
+        if not self.goal.search(text):
+            return False
+        if self.indicator.search(text) or self.target.search(text):
+            return True
+        words = text.split()
+        return any(self.priority.search(" ".join(words[:n])) for n in (1, 2))
 
     def roles(self, columns: tuple[str, ...]) -> dict[str, int]:
         """Column index per role ("priority", "goal", "indicator", "target") in a header row;

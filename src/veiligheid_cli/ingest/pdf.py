@@ -200,6 +200,16 @@ def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
 # --- tables ----------------------------------------------------------------------------------
 
 
+MAX_CELL_HEIGHT = 150  # points; a taller outlined box is a frame or a page border, not a cell
+
+
+def _stroked(obj) -> bool:
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
+
+
 def _ruled_bands(page, height: float) -> list[tuple[float, float]]:
     """Vertical extents (top, bottom) of the ruled grids on a page: runs of vertical rules,
     crossed by at least two horizontal rules. Read from PDFium's path objects."""
@@ -219,6 +229,10 @@ def _ruled_bands(page, height: float) -> list[tuple[float, float]]:
             vertical.append((height - top.value, height - bottom.value))
         elif h <= 2.5 and w >= 15:
             horizontal.append(height - (top.value + bottom.value) / 2)
+        elif w >= 15 and 4 <= h <= MAX_CELL_HEIGHT and _stroked(obj):
+            # a cell drawn as an outlined rectangle: its sides are rules too
+            vertical.append((height - top.value, height - bottom.value))
+            horizontal += [height - top.value, height - bottom.value]
     bands: list[list[float]] = []
     for a, b in sorted(vertical):
         if bands and a <= bands[-1][1] + 2:
@@ -261,7 +275,8 @@ class _TableReader:
     def _rows(self, page: PdfPage, top: float, bottom: float) -> list[tuple[str, ...]]:
         try:
             plumber_page = self._open().pages[page.number - 1]
-            box = (0, max(top - 2, 0), page.width, min(bottom + 2, page.height))
+            # pdfplumber's own page size: PDFium's may differ in the last float digit
+            box = (0, max(top - 2, 0), plumber_page.width, min(bottom + 2, plumber_page.height))
             tables = plumber_page.crop(box).extract_tables()
         except Exception as exc:  # pdfplumber on a damaged page: keep the PDFium lines
             log.warning("page %d: table not read (%s)", page.number, exc)
