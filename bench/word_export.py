@@ -2,7 +2,8 @@
 
 Turns each text with gold (corpus/gold, tests/fixtures/plans/gold) into a .docx the way a
 writer would format it (python-docx: numbered and markdown headings in heading styles, short
-title lines as headings, bullets as list paragraphs, body in a serif font), converts it to PDF
+title lines as headings, bullets as list paragraphs, markdown tables as ruled Word tables, body
+in a serif font), converts it to PDF
 with LibreOffice (`soffice --convert-to pdf`), and scores the extraction from the PDF against
 the same gold as the text. Needs `python-docx` (PyPI) and LibreOffice (Debian:
 libreoffice-writer-nogui); not part of `make test`.
@@ -56,20 +57,35 @@ def write_docx(text: str, path: Path) -> None:
     doc.save(str(path))
 
 
+def _add_table(doc, rows: list[list[str]]) -> None:
+    """A markdown table as a Word table with the default ruled style ("Table Grid")."""
+    table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows), style="Table Grid")
+    for cells, row in zip(rows, table.rows, strict=True):
+        for text, cell in zip(cells, row.cells, strict=False):
+            cell.text = text
+
+
 def _add_chunk(doc, lines: list[str]) -> None:
     paragraph: list[str] = []
+    table: list[list[str]] = []
 
     def flush() -> None:
         if paragraph:
             doc.add_paragraph(" ".join(paragraph))
             paragraph.clear()
+        if table:
+            _add_table(doc, table)
+            table.clear()
 
     for line in lines:
         if line.startswith("|"):
-            flush()
+            if paragraph:
+                flush()
             if not re.match(r"^\|[\s:|-]+\|$", line):
-                doc.add_paragraph(" ".join(c.strip() for c in line.strip("|").split("|")))
+                table.append([c.strip() for c in line.strip().strip("|").split("|")])
             continue
+        if table:
+            flush()
         heading = _heading(line, len(lines) == 1)
         bullet = _BULLET.match(line)
         if heading is not None:

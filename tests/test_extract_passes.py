@@ -469,3 +469,13 @@ def test_a_labelled_goal_item_is_a_goal_without_goal_words():
     ctx = run(text, *PRIORITY_PASSES, "goal_items")
     assert texts(ctx.priorities) == ["Veilig op het water"]
     assert texts(ctx.goals) == ["Geen dodelijke ongevallen op het water."]
+
+
+def test_a_goals_heading_run_into_its_paragraph_still_announces_goals():
+    """As a Word export writes a bold run-in question: one paragraph, heading first."""
+    text = WHAT_WE_WANT.replace("Wat willen we bereiken?\n", "Wat willen we bereiken? ")
+    ctx = run(text, *PRIORITY_PASSES, "goal_section_sentences")
+    assert texts(ctx.goals) == [
+        "In 2028 is het aantal meldingen van jeugdoverlast 20% lager dan in 2024.",
+        "Jongeren die een Halt-straf kregen, komen niet opnieuw in beeld.",
+    ]

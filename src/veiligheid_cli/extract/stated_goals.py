@@ -9,6 +9,7 @@ from .registry import extraction_pass
 
 MAX_SENTENCES = 4  # a longer paragraph under a goals heading is narrative, not a list of goals
 MIN_WORDS = 4
+RUN_IN_WORDS = 5  # "Wat willen we bereiken?", "Doelen:"
 FORM_ONLY_CUES = {"goal phrase", "goal sentence"}  # goals by their form, not by what says so
 STRUCTURED_CUES = {"goal section", "goal label", "goals table"}  # the layout says: goals
 
@@ -16,16 +17,21 @@ STRUCTURED_CUES = {"goal section", "goal label", "goals table"}  # the layout sa
 @extraction_pass("goal_section_sentences")
 def goal_section_sentences(ctx: ExtractionContext) -> None:
     """Sentences right under a heading that says goals follow ("Wat willen we bereiken?",
-    "Doelen", "Ambitie") in a priority area: each a goal, as the heading says. Lead-ins (ending
-    in ':'), questions and paragraphs of narrative are not."""
+    "Doelen", "Ambitie") in a priority area, or after such a heading run into the paragraph:
+    each a goal, as the heading says. Lead-ins (ending in ':'), questions and paragraphs of
+    narrative are not."""
     cue = ctx.rules.goal_section_cue
     for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
+        if i in ctx.used or ctx.in_skip_section(i) or not ctx.in_priority_area(i):
+            continue
         path = a.block.section_path
-        if i in ctx.used or not path or not cue.search(path[-1]):
-            continue
-        if ctx.in_skip_section(i) or not ctx.in_priority_area(i):
-            continue
         sentences = ctx.sentences_of(i)
+        if path and cue.search(path[-1]):
+            pass  # under a goals heading
+        elif sentences and _run_in_heading(ctx, sentences[0][1]):
+            sentences = sentences[1:]  # "Wat willen we bereiken? In 2028 ..." in one paragraph
+        else:
+            continue
         if len(sentences) > MAX_SENTENCES:
             continue
         for start, sentence in sentences:
@@ -37,6 +43,16 @@ def goal_section_sentences(ctx: ExtractionContext) -> None:
             ctx.goals.append(
                 ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, "goal section", span)
             )
+
+
+def _run_in_heading(ctx: ExtractionContext, sentence: str) -> bool:
+    """A goals heading run into its paragraph, as a bold question or label often is."""
+    text = sentence.strip()
+    return (
+        text.endswith(("?", ":"))
+        and len(text.split()) <= RUN_IN_WORDS
+        and bool(ctx.rules.goal_section_cue.search(text))
+    )
 
 
 @extraction_pass("stated_goals_first")
