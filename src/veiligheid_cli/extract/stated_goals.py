@@ -20,18 +20,10 @@ def goal_section_sentences(ctx: ExtractionContext) -> None:
     "Doelen", "Ambitie") in a priority area, or after such a heading run into the paragraph:
     each a goal, as the heading says. Lead-ins (ending in ':'), questions and paragraphs of
     narrative are not."""
-    cue = ctx.rules.goal_section_cue
-    for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
+    for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
         if i in ctx.used or ctx.in_skip_section(i) or not ctx.in_priority_area(i):
             continue
-        path = a.block.section_path
-        sentences = ctx.sentences_of(i)
-        if path and cue.search(path[-1]):
-            pass  # under a goals heading
-        elif sentences and _run_in_heading(ctx, sentences[0][1]):
-            sentences = sentences[1:]  # "Wat willen we bereiken? In 2028 ..." in one paragraph
-        else:
-            continue
+        sentences = _announced(ctx, i)
         if len(sentences) > MAX_SENTENCES:
             continue
         for start, sentence in sentences:
@@ -43,6 +35,19 @@ def goal_section_sentences(ctx: ExtractionContext) -> None:
             ctx.goals.append(
                 ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, "goal section", span)
             )
+
+
+def _announced(ctx: ExtractionContext, i: int) -> list[tuple[int, str]]:
+    """The sentences of paragraph i that a goals heading announces: all of them under one,
+    the rest after one run into the paragraph ("Wat willen we bereiken? In 2028 ..."), else
+    none."""
+    path = ctx.blocks[i].block.section_path
+    sentences = ctx.sentences_of(i)
+    if path and ctx.rules.goal_section_cue.search(path[-1]):
+        return sentences
+    if sentences and _run_in_heading(ctx, sentences[0][1]):
+        return sentences[1:]
+    return []
 
 
 def _run_in_heading(ctx: ExtractionContext, sentence: str) -> bool:
