@@ -479,3 +479,32 @@ def test_a_goals_heading_run_into_its_paragraph_still_announces_goals():
         "In 2028 is het aantal meldingen van jeugdoverlast 20% lager dan in 2024.",
         "Jongeren die een Halt-straf kregen, komen niet opnieuw in beeld.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Binnen dit veld kiezen wij voor fietsendiefstal als prioriteit.", "fietsendiefstal"),
+        (
+            "Prioriteit is daarom het voorkomen van natuurbranden.",
+            "het voorkomen van natuurbranden",
+        ),
+        (
+            "Het terugdringen van woninginbraken is een speerpunt.",
+            "Het terugdringen van woninginbraken",
+        ),
+    ],
+)
+def test_priority_sentences_name_what_they_call_a_priority(sentence, named):
+    ctx = run(IVP_HEAD + "2 Veilige woonomgeving\n\n" + sentence + "\n", "priority_sentences")
+    assert texts(ctx.priorities) == [named]
+
+
+def test_our_goal_label_is_a_goal_label():
+    text = (
+        IVP_HEAD + "2 Veilige woonomgeving\n\nBinnen dit veld kiezen wij voor fietsendiefstal als "
+        "prioriteit. Ons doel: in 2027 worden er 30% minder fietsen gestolen dan in 2023.\n"
+    )
+    ctx = run(text, "priority_sentences", "goal_sentences")
+    assert texts(ctx.goals) == ["In 2027 worden er 30% minder fietsen gestolen dan in 2023."]
+    assert ctx.goals[0].themes == ctx.priorities[0].themes

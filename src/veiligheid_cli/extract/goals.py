@@ -162,8 +162,9 @@ def _is_goal_sentence(ctx: ExtractionContext, sentence: str, in_themes: bool) ->
 
 @extraction_pass("goal_sentences")
 def goal_sentences(ctx: ExtractionContext) -> None:
-    """Sentences that state a goal or a measurable target. Outside a themes chapter they must
-    name a theme; inside, a goal without theme words takes its priority's themes."""
+    """Sentences that state a goal or a measurable target. A goal without theme words takes
+    the themes of the priority whose section it stands in; with neither, only a labelled goal
+    ("Doel: ...") counts."""
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
         if ctx.in_skip_section(i):
             continue  # a paragraph that named priorities may still state a goal
@@ -172,7 +173,7 @@ def goal_sentences(ctx: ExtractionContext) -> None:
             if not _is_goal_sentence(ctx, sentence, in_themes):
                 continue
             span = (start, start + len(sentence))
-            themes = ctx.hits_in(i, *span) or (ctx.priority_themes(i) if in_themes else [])
+            themes = ctx.hits_in(i, *span) or ctx.priority_themes(i)
             labelled = bool(GOAL_LABEL.match(sentence))
             if themes or labelled:  # "Doel: ..." needs no theme word
                 stated = ctx.rules.goal_statement.search(sentence)

@@ -338,9 +338,37 @@ def priority_sentences(ctx: ExtractionContext) -> None:
                 p.section == ctx.outline.sections[sec].block.text for p in ctx.priorities
             ):
                 continue  # the section is already a priority; the sentence confirms it
+            text, span = _named_priority(sentence, m, start)
+            themes = ctx.hits_in(i, *span) or themes
             ctx.priorities.append(
-                ctx.item(ItemKind.PRIORITY, i, sentence, themes, 0.6, "sentence", span)
+                ctx.item(ItemKind.PRIORITY, i, text, themes, 0.6, "sentence", span)
             )
+
+
+_FOR_AS = re.compile(
+    r"\bvoor\s+(\S.{2,120}?)\s+als\s+(?:een\s+|onze\s+)?(?:prioriteit|speerpunt)\b", re.I
+)
+_FILLERS = re.compile(r"(?:daarom|dan\s+ook|vooral|ook|in\s+het\s+bijzonder)\s+", re.I)
+SUBJECT_WORDS = 15  # "X is een speerpunt": X, when it is no longer than this
+
+
+def _named_priority(sentence: str, m: re.Match[str], start: int) -> tuple[str, tuple[int, int]]:
+    """What a sentence calls a priority: X in "kiezen wij voor X als prioriteit", "Prioriteit
+    is daarom X", "X is een speerpunt"; else the whole sentence."""
+    whole = sentence.rstrip(" .")
+    at = None
+    if f := _FOR_AS.search(sentence):
+        at = f.span(1)
+    elif m.re is _PRIORITY_IS:
+        rest = sentence[m.end() :]
+        begin = m.end() + len(rest) - len(rest.lstrip())
+        filler = _FILLERS.match(sentence, begin)
+        at = (filler.end() if filler else begin, len(whole))
+    elif m.start() > 0 and len(sentence[: m.start()].split()) <= SUBJECT_WORDS:
+        at = (0, len(sentence[: m.start()].rstrip()))
+    if at is None or at[1] <= at[0]:
+        return whole, (start, start + len(whole))
+    return sentence[at[0] : at[1]], (start + at[0], start + at[1])
 
 
 @extraction_pass("themed_chapters")

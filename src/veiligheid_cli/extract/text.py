@@ -14,7 +14,8 @@ SEPARABLE = re.compile(r"\b([a-z]+)\s+te\s+([a-z]+)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 COUNT = re.compile(r"\b\d+\b")
 GOAL_LABEL = re.compile(
-    r"^(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)"
+    r"^(?:(?:ons|onze|het|de)\s+)?"  # "Ons doel: ...", "Onze ambitie: ..."
+    r"(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)"
     r"\s*:\s*",
     re.IGNORECASE,
 )
