@@ -28,7 +28,7 @@ GOLD_DIRS = {
 }
 _NUMBERED = re.compile(r"^((?:\d{1,2}\.){0,3}\d{1,2})\.?\s+([A-Z‘'(].{0,90})$")
 _MARKDOWN = re.compile(r"^(#{1,4})\s+(.*)$")
-_BULLET = re.compile(r"^\s*(?:[\uf0b7•\-–*]|\d{1,2}[.)]|[a-z]\))\s+(.*)$")
+_BULLET = re.compile(r"^\s*(?:[\uf0b7•\-–*]|o(?=\s)|\d{1,2}[.)]|[a-z]\))\s+(.*)$")
 
 
 def chunks(text: str) -> list[list[str]]:
