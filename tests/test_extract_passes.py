@@ -508,3 +508,41 @@ def test_our_goal_label_is_a_goal_label():
     ctx = run(text, "priority_sentences", "goal_sentences")
     assert texts(ctx.goals) == ["In 2027 worden er 30% minder fietsen gestolen dan in 2023."]
     assert ctx.goals[0].themes == ctx.priorities[0].themes
+
+
+def test_a_rating_table_gives_only_the_themes_rated_high():
+    text = (
+        IVP_HEAD + "2 Weging\n\n| Thema | Prioriteit | Toelichting |\n| --- | --- | --- |\n"
+        "| Woninginbraak | middel | Daalt |\n| Ondermijning | hoog | Vakantieparken |\n"
+        "| Verkeersveiligheid | laag | Regulier |\n| Jeugdoverlast | Hoog | Nijverdal |\n"
+    )
+    assert texts(run(text, "priority_tables").priorities) == ["Ondermijning", "Jeugdoverlast"]
+
+
+def test_a_listed_priority_with_its_explanation_on_the_next_line_stands_for_its_name():
+    text = (
+        IVP_HEAD + "Wij hebben gekozen voor de volgende drie prioriteiten:\n\n"
+        "• Veilige wijken\n  Inwoners voelen zich veilig in hun eigen buurt.\n"
+        "• Zorg en veiligheid\n  Inwoners met verward gedrag krijgen op tijd de juiste hulp.\n"
+        "• Veiligheid in Oldenzaal en omgeving\n"
+    )
+    ctx = run(text, "priority_cue_lists")
+    assert texts(ctx.priorities) == [
+        "Veilige wijken",
+        "Zorg en veiligheid",
+        "Veiligheid in Oldenzaal en omgeving",
+    ]
+
+
+def test_sentences_in_the_sections_of_a_goals_chapter_are_goals():
+    text = (
+        IVP_HEAD + "1 Prioriteiten\n\nWij kiezen drie prioriteiten:\n- Veilige wijken\n"
+        "- Ondermijning\n\n3 Doelen per prioriteit\n\n3.1 Veilige wijken\n\n"
+        "In 2027 voelt 85% van de inwoners zich veilig in de eigen buurt.\n\n3.2 Ondermijning\n\n"
+        "Wij controleren jaarlijks ten minste twintig bedrijfspanden samen met de politie.\n"
+    )
+    ctx = run(text, *PRIORITY_PASSES, "goal_section_sentences")
+    assert texts(ctx.goals) == [
+        "In 2027 voelt 85% van de inwoners zich veilig in de eigen buurt.",
+        "Wij controleren jaarlijks ten minste twintig bedrijfspanden samen met de politie.",
+    ]

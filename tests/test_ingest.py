@@ -207,3 +207,14 @@ def test_form_feed_pages_in_text_input(tmp_path):
     assert goal.page == 802 // 48 + 1
     source_line = path.read_text(encoding="utf-8").split("\n")[goal.line - 1]
     assert source_line.strip().startswith("Het aantal")
+
+
+def test_a_regional_agenda_is_known_by_the_parties_that_make_it():
+    from veiligheid_cli.ingest import ingest_text
+    from veiligheid_cli.model import DocumentKind
+
+    doc = ingest_text(
+        "Veiligheidsagenda Twente 2025-2028\n\n1. Inleiding\n\nDe veertien Twentse gemeenten, "
+        "het Openbaar Ministerie en de politie stellen samen deze agenda vast.\n"
+    )
+    assert doc.metadata.kind is DocumentKind.REGIONAL

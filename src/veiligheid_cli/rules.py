@@ -425,6 +425,8 @@ class GoalTableCues:
     indicator: re.Pattern[str]
     target: re.Pattern[str]
     priority: re.Pattern[str] = re.compile("(?!)")  # optional: a column of priorities
+    rating_high: re.Pattern[str] = re.compile("(?!)")  # "hoog", "ja": a row that is a priority
+    rating_low: re.Pattern[str] = re.compile("(?!)")  # "laag", "nee": a row that is not
 
     def is_header(self, text: str) -> bool:
         """A header row (as one text, or cells joined) that announces a goals table: a goal
@@ -492,14 +494,14 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     data = _load_yaml(path)
     c = _Checker(path)
     required = {"goal_verbs", "goal_table_columns", "clause_words", *_CUE_KEYS}
-    c.only_keys(data, {"schema", "passes", *required}, "")
+    c.only_keys(data, {"schema", "passes", "priority_table_ratings", *required}, "")
     c.require(data, required, "")
     compiled: dict[str, re.Pattern[str]] = {}
     for key in _CUE_KEYS:
         compiled[key] = c.cues(data[key], key)
     verbs = c.strings(data["goal_verbs"], "goal_verbs")
     passes = _extraction_passes(c, data.get("passes"))
-    goal_table = _goal_table_cues(c, data["goal_table_columns"])
+    goal_table = _goal_table_cues(c, data["goal_table_columns"], data.get("priority_table_ratings"))
     return ExtractRules(
         priority_cue=compiled["priority_cues"],
         weak_priority_cue=compiled["weak_priority_cues"],
@@ -524,9 +526,9 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     )
 
 
-def _goal_table_cues(c: _Checker, value: Any) -> GoalTableCues:
+def _goal_table_cues(c: _Checker, value: Any, ratings: Any = None) -> GoalTableCues:
     """The `goal_table_columns:` mapping (goal, indicator, target and optionally priority:
-    lists of regexes)."""
+    lists of regexes), and the optional `priority_table_ratings:` (high, low)."""
     key = "goal_table_columns"
     table = c.mapping(value, key)
     roles = ("goal", "indicator", "target")
@@ -534,6 +536,12 @@ def _goal_table_cues(c: _Checker, value: Any) -> GoalTableCues:
     c.require(table, set(roles), key)
     present = [role for role in (*roles, "priority") if role in table]
     compiled = {role: c.cues(table[role], f"{key}.{role}") for role in present}
+    if ratings is not None:
+        levels = c.mapping(ratings, "priority_table_ratings")
+        c.only_keys(levels, {"high", "low"}, "priority_table_ratings")
+        c.require(levels, {"high", "low"}, "priority_table_ratings")
+        for level in ("high", "low"):
+            compiled[f"rating_{level}"] = c.cues(levels[level], f"priority_table_ratings.{level}")
     return GoalTableCues(**compiled)
 
 

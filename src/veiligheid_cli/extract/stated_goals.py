@@ -45,6 +45,8 @@ def _announced(ctx: ExtractionContext, i: int) -> list[tuple[int, str]]:
     sentences = ctx.sentences_of(i)
     if path and ctx.rules.goal_section_cue.search(path[-1]):
         return sentences
+    if ctx.outline.in_goal_section(ctx.outline.owner[i]):
+        return sentences  # "3 Doelen per prioriteit" > "3.1 Veilige wijken" > the goals
     if sentences and _run_in_heading(ctx, sentences[0][1]):
         return sentences[1:]
     return []

@@ -47,8 +47,10 @@ _REGIONAL_CUES = re.compile(
 )
 # A document of many municipalities together: "de 31 Limburgse gemeenten", "de politie-eenheid".
 _REGIONAL_SIGNS = re.compile(
-    r"\b(?:de|alle)\s+\d{2,3}\s+(?:\w+\s+)?gemeenten\b|\bpolitie-?eenheid\b|"
-    r"\bregionaal\s+(?:veiligheids|bestuurlijk)\s*overleg\b|\bregionaal\s+veiligheidscollege\b",
+    r"\b(?:de|alle)\s+(?:\d{2,3}|\w*(?:tien|tig))\s+(?:\w+\s+)?gemeenten\b|"  # "de veertien"
+    r"\bpolitie-?eenheid\b|(?<=gemeenten),\s+het\s+openbaar\s+ministerie\s+en\s+de\s+politie\b|"
+    r"\bregionaal\s+(?:veiligheids|bestuurlijk)\s*overleg\b|\bregionaal\s+veiligheidscollege\b|"
+    r"\bde\s+burgemeesters\b",
     re.IGNORECASE,
 )
 _PROPOSAL_CUES = re.compile(
