@@ -546,3 +546,40 @@ def test_sentences_in_the_sections_of_a_goals_chapter_are_goals():
         "In 2027 voelt 85% van de inwoners zich veilig in de eigen buurt.",
         "Wij controleren jaarlijks ten minste twintig bedrijfspanden samen met de politie.",
     ]
+
+
+def test_heading_lists_take_the_top_level_items_under_a_themes_heading():
+    text = (
+        "Regionaal Veiligheidsplan Oost-Nederland 2023-2026\n\nRegionale thema's\n\n"
+        "– Ondermijning\n   o ambitie: criminele netwerken worden verstoord\n"
+        "– Cybercrime\n   o ambitie: inwoners herkennen online fraude\n"
+    )
+    ctx = run(text, "heading_lists", "goal_items")
+    assert texts(ctx.priorities) == ["Ondermijning", "Cybercrime"]
+    assert texts(ctx.goals) == [
+        "Criminele netwerken worden verstoord",
+        "Inwoners herkennen online fraude",
+    ]
+
+
+def test_a_listed_priority_explained_after_a_dash_stands_for_its_name():
+    text = (
+        IVP_HEAD + "In 2025 leggen wij de focus op:\n"
+        "1. Veilig uitgaan – minder geweld en overlast in het uitgaansgebied.\n"
+        "2. Ondermijning – het weerbaar maken van ondernemers en verhuurders.\n"
+    )
+    assert texts(run(text, "priority_cue_lists").priorities) == ["Veilig uitgaan", "Ondermijning"]
+
+
+def test_an_annual_programme_has_its_own_year_as_period():
+    from veiligheid_cli.ingest import ingest_text
+
+    doc = ingest_text(
+        "Uitvoeringsprogramma Veiligheid Meppel 2025\n\nDit programma hoort bij het Integraal "
+        "Veiligheidsplan Meppel 2023-2026.\n\nFocusgebieden 2025\n\nIn 2025 doen wij veel.\n"
+    )
+    assert str(doc.metadata.period) == "2025" and doc.metadata.organization == "Meppel"
+    assert [b.text for b in doc.headings()][:2] == [
+        "Uitvoeringsprogramma Veiligheid Meppel 2025",
+        "Focusgebieden 2025",
+    ]

@@ -67,7 +67,7 @@ class Period:
     end: int
 
     def __str__(self) -> str:
-        return f"{self.start}-{self.end}"
+        return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
 
 
 class DocumentKind(StrEnum):

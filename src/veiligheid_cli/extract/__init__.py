@@ -30,6 +30,7 @@ __all__ = ["DEFAULT_PASSES", "PASSES", "ExtractionContext", "extract", "extracti
 
 DEFAULT_PASSES = (
     "priority_cue_lists",
+    "heading_lists",
     "inline_enumerations",
     "priority_tables",
     "themes_chapter_sections",

@@ -65,10 +65,11 @@ def _goal_item_confidence(ctx: ExtractionContext, i: int) -> float | None:
     under_goal_label = bool(ctx.rules.goal_section_cue.search(innermost))
     in_themes = ctx.in_priority_area(i)
     in_goals = outline.in_goal_section(outline.owner[i]) or under_goal_label
-    if not (in_themes or in_goals) or len(b.text) > MAX_ITEM_CHARS:
+    labelled = bool(GOAL_LABEL.match(b.text))  # "- Doel: ...", "o ambitie: ..." say it anywhere
+    if not (in_themes or in_goals or labelled) or len(b.text) > MAX_ITEM_CHARS:
         return None
     measurable = _is_concrete(ctx, b.text)
-    if under_goal_label or GOAL_LABEL.match(b.text):  # "- Doelstelling: ..." says it
+    if under_goal_label or labelled:
         conf = 0.85
     elif in_goals and b.after_cue and ctx.lead_in(i) is not None:
         conf = 0.8

@@ -39,13 +39,44 @@ def priority_cue_lists(ctx: ExtractionContext) -> None:
             ctx.used.add(i)
 
 
-_LABEL = re.compile(r"^([A-Z][^:;.!?]{1,60}?)\s*:\s+(\S.*)$")
+@extraction_pass("heading_lists")
+def heading_lists(ctx: ExtractionContext) -> None:
+    """A list right under a heading that announces priorities ("Regionale thema's", "Onze
+    speerpunten"), without a lead-in sentence: its top-level items (those with the first
+    item's marker) are the priorities; nested items ("o ambitie: ...") are not."""
+    r = ctx.rules
+    for run in ctx.list_runs():
+        j = run[0] - 1
+        if j < 0 or run[0] in ctx.used or ctx.blocks[j].block.kind is not BlockKind.HEADING:
+            continue
+        heading = strip_number(ctx.blocks[j].block.text)
+        cue = r.priority_cue.search(heading) or r.themes_chapter_cue.search(heading)
+        if not cue or ctx.negated(heading, cue) or r.goal_section_cue.search(heading):
+            continue
+        regional = ctx.is_regional(heading)
+        kind = ItemKind.REFERENCE if regional else ItemKind.PRIORITY
+        target = ctx.references if regional else ctx.priorities
+        marker = ctx.blocks[run[0]].block.marker
+        for i in run:
+            a = ctx.blocks[i]
+            if a.block.marker != marker:
+                continue
+            text, span = _label_of(a.block.text)
+            themes = (ctx.hits_in(i, *span) if span else []) or a.themes
+            target.append(ctx.item(kind, i, text, themes, 0.85, f"list under: {heading}", span))
+            ctx.used.add(i)
+
+
+_LABEL = re.compile(
+    r"^([A-Z][^:;.!?–]{1,60}?)\s*(?::|\s[–—-])\s+(\S.*)$"
+)  # "Name: ..." "Name – ..."
 LABEL_WORDS = 6  # "Zorg en veiligheid: wij bieden ..." -> "Zorg en veiligheid"
 
 
 def _label_of(text: str) -> tuple[str, tuple[int, int] | None]:
-    """A list item that names a priority and explains it after a colon ("Ondermijning: wij
-    verstoren criminele netwerken ...") or on its next line ("Veilige wijken" + "Inwoners
+    """A list item that names a priority and explains it after a colon or dash ("Ondermijning:
+    wij verstoren criminele netwerken ...", "Veilig uitgaan – minder geweld ...") or on its next
+    line ("Veilige wijken" + "Inwoners
     voelen zich veilig ...", joined into one item) stands for its name; other items for
     themselves."""
     m = _LABEL.match(text)

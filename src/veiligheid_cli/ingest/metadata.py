@@ -27,7 +27,7 @@ _BODY = re.compile(
 )
 _PLAN_WORD = (
     r"(?:[Vv]eiligheids(?:plan|beleid|strategie|programma|nota|agenda)|[Kk]adernota(?:\s+[Ii]ntegrale"
-    r"\s+[Vv]eiligheid)?|[Uu]itvoeringsprogramma(?:\s+[Ii]ntegrale\s+[Vv]eiligheid)?)"
+    r"\s+[Vv]eiligheid)?|[Uu]itvoerings(?:programma|plan)(?:\s+(?:[Ii]ntegrale\s+)?[Vv]eiligheid)?)"
 )
 _TITLE_NAME = re.compile(rf"{_PLAN_WORD}\s+(?:[Gg]emeente\s+)?({_NAME})\s+(?:19|20)\d\d")
 _NOT_NAMES = {
@@ -218,10 +218,30 @@ def _period(blocks: list[Block]) -> Period | None:
                 score = place + _sentence_score(sentence)
                 for years in ranges:
                     scores[years] += score
+    if (year := _annual_title_year(blocks)) is not None:
+        scores[(year, year)] += 5.0  # "Uitvoeringsprogramma Veiligheid 2025": its own year
     if not scores:
         return None
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0][1]))[0]
     return Period(*best)
+
+
+_ANNUAL = re.compile(
+    r"uitvoerings(?:programma|plan)|jaar(?:plan|programma|agenda)|actie(?:plan|programma)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _annual_title_year(blocks: list[Block]) -> int | None:
+    """The one year in the title of an annual programme (and no range there), else None."""
+    for block in blocks[:3]:
+        text = block.text
+        if len(text.split()) <= 14 and _ANNUAL.search(text) and not _YEAR_RANGE.search(text):
+            years = _YEAR.findall(text)
+            if len(years) == 1:
+                return int(years[0])
+    return None
 
 
 def _place_score(block: Block, index: int) -> float:

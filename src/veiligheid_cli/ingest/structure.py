@@ -25,6 +25,11 @@ _DATE = re.compile(
     r"november|december)\b",
     re.IGNORECASE,
 )
+_MONTH = re.compile(
+    r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december)\b",
+    re.IGNORECASE,
+)
 _CONNECTOR_END = re.compile(
     r"(?:,|-|–|/|\(|\b(?:en|of|de|het|een|van|voor|met|op|in|aan|om|te|door|bij|tot|die|dat|"
     r"als|naar|zoals|over|uit))$",
@@ -570,9 +575,11 @@ def _is_title_line(lines: list[CleanLine], i: int, text: str, current: Block | N
         return False
     if not (text[:1].isupper() or text[:1].isdigit()) or text.endswith((".", ",", ";", ":", "!")):
         return False
-    ends_with_year = re.search(r"\d{4}\s*$", text) and not _PERIOD_END.search(text)
-    if text.endswith(("-", "/", "(", "&", "+")) or _DATE.search(text) or ends_with_year:
-        return False  # a date or a place-and-date line, but "Veiligheidsplan 2024-2027" is a title
+    # a date or a place-and-date line ("Leusden, december 2015"), but "Veiligheidsplan
+    # 2024-2027" and "Focusgebieden 2025" are titles
+    dated = re.search(r"\d{4}\s*$", text) and ("," in text or _MONTH.search(text))
+    if text.endswith(("-", "/", "(", "&", "+")) or _DATE.search(text) or dated:
+        return False
     if sum(ch.isalpha() for ch in text) < 3 or re.search(r"\b(?:drs|dr|mr|ir|ing)\.", text):
         return False
     j = _next_nonblank(lines, i + 1)
