@@ -93,7 +93,9 @@ def _add_chunk(doc, lines: list[str]) -> None:
             doc.add_heading(heading[1], level=heading[0])
         elif bullet:
             flush()
-            doc.add_paragraph(bullet.group(1).replace("**", ""), style="List Bullet")
+            nested = len(line) - len(line.lstrip()) >= 2  # an indented bullet is a sub-item
+            style = "List Bullet 2" if nested else "List Bullet"
+            doc.add_paragraph(bullet.group(1).replace("**", ""), style=style)
         else:
             paragraph.append(line.replace("**", ""))
     flush()

@@ -583,3 +583,14 @@ def test_an_annual_programme_has_its_own_year_as_period():
         "Uitvoeringsprogramma Veiligheid Meppel 2025",
         "Focusgebieden 2025",
     ]
+
+
+def test_heading_lists_leave_goal_items_at_the_same_level_to_the_goals():
+    """As a PDF gives a nested list whose levels it lost: one marker for all items."""
+    text = (
+        "Regionaal Veiligheidsplan Oost 2023-2026\n\nRegionale thema's\n\n"
+        "• Ondermijning\n• ambitie: criminele netwerken worden verstoord\n• Cybercrime\n"
+    )
+    ctx = run(text, "heading_lists", "goal_items")
+    assert texts(ctx.priorities) == ["Ondermijning", "Cybercrime"]
+    assert texts(ctx.goals) == ["Criminele netwerken worden verstoord"]

@@ -13,7 +13,7 @@ import re
 from ..model import BlockKind, DocumentKind, ItemKind
 from .context import ExtractionContext
 from .registry import extraction_pass
-from .text import enumeration_after, strip_number
+from .text import GOAL_LABEL, enumeration_after, strip_number
 
 
 @extraction_pass("priority_cue_lists")
@@ -59,8 +59,8 @@ def heading_lists(ctx: ExtractionContext) -> None:
         marker = ctx.blocks[run[0]].block.marker
         for i in run:
             a = ctx.blocks[i]
-            if a.block.marker != marker:
-                continue
+            if a.block.marker != marker or GOAL_LABEL.match(a.block.text):
+                continue  # a nested item, or a goal ("ambitie: ...") at the same level
             text, span = _label_of(a.block.text)
             themes = (ctx.hits_in(i, *span) if span else []) or a.themes
             target.append(ctx.item(kind, i, text, themes, 0.85, f"list under: {heading}", span))
