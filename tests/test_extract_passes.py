@@ -337,6 +337,8 @@ def test_goal_phrase_of_two_words_opening_with_het():
     ctx = context(IVP_HEAD + "Inleiding\n")
     assert not _is_goal_phrase(ctx, "Het KNMI")
     assert _is_goal_phrase(ctx, "Het bewustzijn vergroten van hoogwaterrisico's.")
+    assert _is_goal_phrase(ctx, "Het op peil houden van de gemeentelijke kolom.")
+    assert not _is_goal_phrase(ctx, "Het Zorg- en Veiligheidshuis Utrecht helpt daarbij.")
 
 
 def test_goal_items_read_a_mostly_goal_list_as_goals():

@@ -322,7 +322,8 @@ def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
     ("... omlaag brengen."); and no finite verb or subject among its first words (anywhere,
     when the verb comes last). The part before a colon is the phrase; what follows explains."""
     head = text.split(":", 1)[0] if ":" in text[:120] else text
-    words = [w.lower() for w in _WORD.findall(head)]
+    written = _WORD.findall(head)
+    words = [w.lower() for w in written]
     if not 2 <= len(words) <= _PHRASE_WORDS or head.rstrip().endswith("?"):
         return False
     verbs = ctx.rules.goal_verb_keys
@@ -333,11 +334,15 @@ def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
     def infinitive(n: int) -> bool:
         return n < len(words) and keys[n] in verbs and words[n].endswith("en")
 
+    def verb_after_het(n: int) -> bool:
+        """ "Het terugdringen ...", "Het op peil houden ...", not "Het Zorg- en ..."."""
+        return infinitive(n) or (n < len(words) and keys[n] in verbs and written[n].islower())
+
     if re.search(r"\bhet aantal\b", head, re.I) and ctx.rules.measurable.search(head):
         return not clause  # "Het aantal autokraken terug brengen naar het gemiddelde"
     opens = (
         infinitive(0)
-        or (words[0] == "het" and any(map(infinitive, (1, 2, 3))))
+        or (words[0] == "het" and any(map(verb_after_het, (1, 2, 3))))
         or (_adverb(words[0]) and infinitive(1))
         or (keys[0] in verbs and (len(words) <= _LABEL_WORDS or any(map(infinitive, range(10)))))
     )
