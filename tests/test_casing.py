@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from veiligheid_cli.report.casing import body_forms, in_capitals, sentence_case
+from veiligheid_cli.report.casing import BodyForms, in_capitals, sentence_case
 
 from conftest import HILVERSUM, LEUSDEN_IVP, run_cli
 
@@ -20,7 +20,7 @@ def test_in_capitals_needs_more_than_an_acronym():
 
 
 def test_acronyms_and_names_keep_the_form_of_the_body_text():
-    forms = body_forms(
+    forms = BodyForms(
         [
             "De RVS en het IVP van Leusden. In Leusden werkt de boa samen met de GGD.",
             "Zo ook in regio Midden-Nederland, bij de High Impact Crimes en bij crimes.",

@@ -502,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("veiligheid: aborted", err=True)
         return 130
     except VeiligheidError as exc:
-        typer.echo(f"veiligheid: error: {one_line(str(exc))}", err=True)
+        typer.echo(f"veiligheid: error: {exc}", err=True)  # one line by construction
         return exc.exit_code
     except BrokenPipeError:
         return 0

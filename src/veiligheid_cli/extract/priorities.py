@@ -26,17 +26,9 @@ def priority_cue_lists(ctx: ExtractionContext) -> None:
         cue = ctx.priority_cue(sentence, j)
         if not cue or ctx.negated(sentence, cue):
             continue
-        regional = ctx.is_regional(sentence)
-        kind = ItemKind.REFERENCE if regional else ItemKind.PRIORITY
-        target = ctx.references if regional else ctx.priorities
+        kind = ItemKind.REFERENCE if ctx.is_regional(sentence) else ItemKind.PRIORITY
         for i in run:
-            a = ctx.blocks[i]
-            text, span = _label_of(a.block.text)
-            themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-            target.append(
-                ctx.item(kind, i, text, themes, 0.9, f"list after: {sentence[-80:]}", span)
-            )
-            ctx.used.add(i)
+            _take_item(ctx, i, kind, 0.9, f"list after: {sentence[-80:]}")
 
 
 @extraction_pass("heading_lists")
@@ -53,18 +45,23 @@ def heading_lists(ctx: ExtractionContext) -> None:
         cue = r.priority_cue.search(heading) or r.themes_chapter_cue.search(heading)
         if not cue or ctx.negated(heading, cue) or r.goal_section_cue.search(heading):
             continue
-        regional = ctx.is_regional(heading)
-        kind = ItemKind.REFERENCE if regional else ItemKind.PRIORITY
-        target = ctx.references if regional else ctx.priorities
+        kind = ItemKind.REFERENCE if ctx.is_regional(heading) else ItemKind.PRIORITY
         marker = ctx.blocks[run[0]].block.marker
         for i in run:
-            a = ctx.blocks[i]
-            if a.block.marker != marker or GOAL_LABEL.match(a.block.text):
+            b = ctx.blocks[i].block
+            if b.marker != marker or GOAL_LABEL.match(b.text):
                 continue  # a nested item, or a goal ("ambitie: ...") at the same level
-            text, span = _label_of(a.block.text)
-            themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-            target.append(ctx.item(kind, i, text, themes, 0.85, f"list under: {heading}", span))
-            ctx.used.add(i)
+            _take_item(ctx, i, kind, 0.85, f"list under: {heading}")
+
+
+def _take_item(ctx: ExtractionContext, i: int, kind: ItemKind, conf: float, cue: str) -> None:
+    """List item i as a priority (or a regional reference), by its name when it explains it."""
+    a = ctx.blocks[i]
+    text, span = _label_of(a.block.text)
+    themes = (ctx.hits_in(i, *span) if span else []) or a.themes
+    target = ctx.references if kind is ItemKind.REFERENCE else ctx.priorities
+    target.append(ctx.item(kind, i, text, themes, conf, cue, span))
+    ctx.used.add(i)
 
 
 _LABEL = re.compile(

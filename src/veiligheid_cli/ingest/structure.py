@@ -20,16 +20,9 @@ _NUMBERED_HEADING = re.compile(r"^((?:\d{1,2}\.){1,4}\d{1,2}|\d{1,2})\.?\s+(\S.*
 _ANNEX_HEADING = re.compile(
     r"^(Bijlage|Hoofdstuk|Paragraaf|Deel)\s+([IVXLC]+|\d{1,2})\b[:.]?\s*(.*?)\s*$", re.IGNORECASE
 )
-_DATE = re.compile(
-    r"\b\d{1,2}\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-    r"november|december)\b",
-    re.IGNORECASE,
-)
-_MONTH = re.compile(
-    r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
-    r"december)\b",
-    re.IGNORECASE,
-)
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
 _CONNECTOR_END = re.compile(
     r"(?:,|-|–|/|\(|\b(?:en|of|de|het|een|van|voor|met|op|in|aan|om|te|door|bij|tot|die|dat|"
     r"als|naar|zoals|over|uit))$",

@@ -66,11 +66,6 @@ class BodyForms:
         return form if form != "title" and len(form) > 1 else None
 
 
-def body_forms(texts: Iterable[str]) -> BodyForms:
-    """The word forms of a body text (see `BodyForms`)."""
-    return BodyForms(texts)
-
-
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
@@ -118,15 +113,9 @@ def sentence_case(text: str, forms: BodyForms | dict[str, str]) -> str:
 def display_for(document: Document) -> Callable[[str], str]:
     """A function that shows a text of `document` as reports should: headings in capitals in
     sentence case, with the document's own acronyms and names."""
-    forms: BodyForms | None = None
 
     def display(text: str) -> str:
-        nonlocal forms
-        if not in_capitals(text):
-            return text
-        if forms is None:
-            forms = _forms_of(document)
-        return sentence_case(text, forms)
+        return sentence_case(text, _forms_of(document)) if in_capitals(text) else text
 
     return display
 
