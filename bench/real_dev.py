@@ -28,7 +28,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "real-dev"
-STOP = set("de het een en van in op met voor aan te bij of als door over om naar".split())
+STOP = set(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "op",
+        "met",
+        "voor",
+        "aan",
+        "te",
+        "bij",
+        "of",
+        "als",
+        "door",
+        "over",
+        "om",
+        "naar",
+    ]
+)
 KINDS = {"local": "ivp", "regional": "regional"}
 
 
@@ -183,8 +204,10 @@ def main() -> int:
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder", file=sys.stderr)
         return 2
-    result = run_goals(args.folder, args.verbose) if args.goals else run_priorities(
-        args.folder, args.verbose
+    result = (
+        run_goals(args.folder, args.verbose)
+        if args.goals
+        else run_priorities(args.folder, args.verbose)
     )
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.json:

@@ -43,7 +43,7 @@ def test_priority_cue_lists_takes_the_list_after_the_lead_in():
     ctx = run(
         IVP_HEAD + "De prioriteiten voor de komende jaren zijn:\n\n"
         "- Ondermijning\n- Woninginbraak\n\nDaarna volgt de uitvoering.\n",
-        "priority_cue_lists",
+        "priority_statements",
     )
     assert texts(ctx.priorities) == ["Ondermijning", "Woninginbraak"]
     assert ctx.priorities[0].themes[0] == "ondermijning"
@@ -52,7 +52,7 @@ def test_priority_cue_lists_takes_the_list_after_the_lead_in():
 def test_priority_cue_lists_ignores_a_negated_lead_in():
     ctx = run(
         IVP_HEAD + "De volgende onderwerpen zijn geen prioriteit:\n\n- Evenementen\n- Brandweer\n",
-        "priority_cue_lists",
+        "priority_statements",
     )
     assert ctx.priorities == []
 
@@ -60,7 +60,7 @@ def test_priority_cue_lists_ignores_a_negated_lead_in():
 def test_priority_cue_lists_in_a_local_plan_turns_regional_lists_into_references():
     ctx = run(
         IVP_HEAD + "De regionale prioriteiten zijn:\n\n- Ondermijning\n- Cybercrime\n",
-        "priority_cue_lists",
+        "priority_statements",
     )
     assert ctx.priorities == []
     assert texts(ctx.references) == ["Ondermijning", "Cybercrime"]
@@ -70,7 +70,7 @@ def test_inline_enumerations_splits_one_sentence():
     ctx = run(
         "Voorstel aan het college\n\nDe partners hebben als prioriteit benoemd: ondermijning, "
         "zorg en veiligheid en het bevorderen van cyberveiligheid.\n",
-        "inline_enumerations",
+        "priority_statements",
     )
     assert texts(ctx.priorities) == [
         "ondermijning",
@@ -102,7 +102,8 @@ def test_priority_sentences_need_a_theme_and_no_negation():
     ctx = run(
         IVP_HEAD + "Huiselijk geweld is een belangrijke prioriteit voor de gemeente. "
         "Evenementen zijn geen prioriteit.\n",
-        "priority_sentences",
+        "priority_statements",
+        "named_priorities",
     )
     assert len(ctx.priorities) == 1
     assert "huiselijk_geweld" in ctx.priorities[0].themes
@@ -136,7 +137,7 @@ def test_goal_cue_lists_takes_goals_outside_an_introduction():
 def test_goal_cue_lists_skips_lists_already_taken_as_priorities():
     ctx = run(
         IVP_HEAD + "Onze prioriteiten en doelen zijn:\n\n- Ondermijning\n",
-        "priority_cue_lists",
+        "priority_statements",
         "goal_cue_lists",
     )
     assert texts(ctx.priorities) == ["Ondermijning"] and ctx.goals == []
@@ -213,7 +214,7 @@ def test_inline_enumeration_after_an_opener_without_colon():
     ctx = run(
         IVP_HEAD + "De komende jaren gaat extra inzet naar verkeersveiligheid, brandveiligheid "
         "en evenementenveiligheid.\n",
-        "inline_enumerations",
+        "priority_statements",
     )
     assert texts(ctx.priorities) == [
         "verkeersveiligheid",
@@ -226,7 +227,7 @@ def test_inline_enumeration_keeps_a_theme_with_en_together():
     ctx = run(
         IVP_HEAD + "Drie onderwerpen krijgen voorrang: ondermijning, zorg en veiligheid en "
         "verkeersveiligheid.\n",
-        "inline_enumerations",
+        "priority_statements",
     )
     assert texts(ctx.priorities) == ["ondermijning", "zorg en veiligheid", "verkeersveiligheid"]
 
@@ -235,7 +236,7 @@ def test_an_opener_before_words_that_name_no_theme_gives_no_priorities():
     ctx = run(
         IVP_HEAD + "Daarbij richten we ons op het versterken van de rol en de "
         "verantwoordelijkheid van inwoners.\n",
-        "inline_enumerations",
+        "priority_statements",
     )
     assert ctx.priorities == []
 
@@ -281,7 +282,7 @@ def test_restated_priorities_gives_the_heading_to_the_listed_priority():
         IVP_HEAD + "Onze kerntaken zijn:\n\n1. Jeugd\n2. Ondermijning\n\nJeugd\n\n"
         "Jongeren verdacht van een misdrijf als drugsrunner. Jeugdcriminaliteit neemt toe.\n\n"
         "Ons doel is dat het aantal verdachten daalt.\n",
-        "priority_cue_lists",
+        "priority_statements",
         "restated_priorities",
         "goal_sentences",
     )
@@ -426,7 +427,7 @@ def test_a_priority_announced_in_text_takes_the_scope_of_its_own_chapter():
         "2. Zorg en veiligheid\n\nWij verbinden zorg en veiligheid bij personen met verward "
         "gedrag. Verward gedrag vraagt om snelle hulp.\n"
     )
-    ctx = run(text, "inline_enumerations", "priority_scope")
+    ctx = run(text, "priority_statements", "priority_scope")
     care = next(p for p in ctx.priorities if "zorg" in p.text)
     assert "kwetsbare_personen" in care.scope
 
@@ -458,7 +459,7 @@ def test_a_listed_priority_with_an_explanation_stands_for_its_name():
         "- Zorg en veiligheid: wij bieden passende hulp aan inwoners met verward gedrag.\n"
         "- Cybercrime\n"
     )
-    ctx = run(text, "priority_cue_lists")
+    ctx = run(text, "priority_statements")
     assert texts(ctx.priorities) == ["Ondermijning", "Zorg en veiligheid", "Cybercrime"]
 
 
@@ -498,7 +499,11 @@ def test_a_goals_heading_run_into_its_paragraph_still_announces_goals():
     ],
 )
 def test_priority_sentences_name_what_they_call_a_priority(sentence, named):
-    ctx = run(IVP_HEAD + "2 Veilige woonomgeving\n\n" + sentence + "\n", "priority_sentences")
+    ctx = run(
+        IVP_HEAD + "2 Veilige woonomgeving\n\n" + sentence + "\n",
+        "priority_statements",
+        "named_priorities",
+    )
     assert texts(ctx.priorities) == [named]
 
 
@@ -507,7 +512,7 @@ def test_our_goal_label_is_a_goal_label():
         IVP_HEAD + "2 Veilige woonomgeving\n\nBinnen dit veld kiezen wij voor fietsendiefstal als "
         "prioriteit. Ons doel: in 2027 worden er 30% minder fietsen gestolen dan in 2023.\n"
     )
-    ctx = run(text, "priority_sentences", "goal_sentences")
+    ctx = run(text, "priority_statements", "named_priorities", "goal_sentences")
     assert texts(ctx.goals) == ["In 2027 worden er 30% minder fietsen gestolen dan in 2023."]
     assert ctx.goals[0].themes == ctx.priorities[0].themes
 
@@ -528,7 +533,7 @@ def test_a_listed_priority_with_its_explanation_on_the_next_line_stands_for_its_
         "• Zorg en veiligheid\n  Inwoners met verward gedrag krijgen op tijd de juiste hulp.\n"
         "• Veiligheid in Oldenzaal en omgeving\n"
     )
-    ctx = run(text, "priority_cue_lists")
+    ctx = run(text, "priority_statements")
     assert texts(ctx.priorities) == [
         "Veilige wijken",
         "Zorg en veiligheid",
@@ -556,7 +561,7 @@ def test_heading_lists_take_the_top_level_items_under_a_themes_heading():
         "– Ondermijning\n   o ambitie: criminele netwerken worden verstoord\n"
         "– Cybercrime\n   o ambitie: inwoners herkennen online fraude\n"
     )
-    ctx = run(text, "heading_lists", "goal_items")
+    ctx = run(text, "priority_statements", "goal_items")
     assert texts(ctx.priorities) == ["Ondermijning", "Cybercrime"]
     assert texts(ctx.goals) == [
         "Criminele netwerken worden verstoord",
@@ -570,7 +575,7 @@ def test_a_listed_priority_explained_after_a_dash_stands_for_its_name():
         "1. Veilig uitgaan – minder geweld en overlast in het uitgaansgebied.\n"
         "2. Ondermijning – het weerbaar maken van ondernemers en verhuurders.\n"
     )
-    assert texts(run(text, "priority_cue_lists").priorities) == ["Veilig uitgaan", "Ondermijning"]
+    assert texts(run(text, "priority_statements").priorities) == ["Veilig uitgaan", "Ondermijning"]
 
 
 def test_an_annual_programme_has_its_own_year_as_period():
@@ -593,6 +598,6 @@ def test_heading_lists_leave_goal_items_at_the_same_level_to_the_goals():
         "Regionaal Veiligheidsplan Oost 2023-2026\n\nRegionale thema's\n\n"
         "• Ondermijning\n• ambitie: criminele netwerken worden verstoord\n• Cybercrime\n"
     )
-    ctx = run(text, "heading_lists", "goal_items")
+    ctx = run(text, "priority_statements", "goal_items")
     assert texts(ctx.priorities) == ["Ondermijning", "Cybercrime"]
     assert texts(ctx.goals) == ["Criminele netwerken worden verstoord"]

@@ -27,13 +27,13 @@ def analyse_document(doc: Document, settings: Settings) -> Extraction:
     """NLP and extraction for an ingested document."""
     from .extract import extract
     from .nlp import analyse_blocks
-    from .rules import load_extract_rules
+    from .rules import load_extract_rules, load_taxonomy
     from .themes import themed_pipeline
 
     rules_dir = settings.resolved_rules()
     nlp = themed_pipeline(settings.model, rules_dir)
     analysed = analyse_blocks(nlp, doc.blocks)
-    return extract(doc, analysed, load_extract_rules(rules_dir))
+    return extract(doc, analysed, load_extract_rules(rules_dir), load_taxonomy(rules_dir))
 
 
 def ingest_file(path: str | Path, settings: Settings) -> Document:

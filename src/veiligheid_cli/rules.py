@@ -398,8 +398,6 @@ def _verdict_rules(c: _Checker, raw: Any) -> tuple[VerdictRule, ...]:
 
 EXTRACT_FILE = "extract.yaml"
 _CUE_KEYS = (
-    "priority_cues",
-    "weak_priority_cues",
     "goal_cues",
     "themes_chapter_cues",
     "goal_section_cues",
@@ -408,7 +406,6 @@ _CUE_KEYS = (
     "action_section_cues",
     "regional_cues",
     "negations",
-    "enumeration_openers",
     "exclusion_cues",
     "announcement_cues",
     "goal_statements",
@@ -453,11 +450,86 @@ class GoalTableCues:
 
 
 @dataclass(frozen=True, slots=True)
+class PriorityGrammar:
+    """The cue lexicon of the priority grammar (`priority_grammar:` in extract.yaml)."""
+
+    strong_noun: re.Pattern[str]  # a word that is (or ends in) a strong cue noun
+    weak_noun: re.Pattern[str]
+    adjective: re.Pattern[str]
+    verb_frame: re.Pattern[str]
+    weak_verb_frame: re.Pattern[str]
+    copula: re.Pattern[str]
+    booster: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    example: re.Pattern[str]
+    counts: dict[str, int]
+
+    def count_of(self, word: str) -> int | None:
+        """The number a count word or digit stands for ("vier", "4"), else None."""
+        word = word.lower()
+        if word.isdigit() and 1 < int(word) <= 20:
+            return int(word)
+        return self.counts.get(word)
+
+
+_GRAMMAR_LISTS = (
+    "strong_nouns",
+    "weak_nouns",
+    "cue_adjectives",
+    "verb_frames",
+    "weak_verb_frames",
+    "copulas",
+    "boosters",
+    "ordinals",
+    "example_cues",
+)
+
+
+def _noun_pattern(nouns: list[str]) -> re.Pattern[str]:
+    """A word that is one of `nouns` or a compound ending in one, singular or plural:
+    "thema", "thema's", "veiligheidsthema's", "prioriteiten"."""
+    alternatives = "|".join(re.escape(n) for n in nouns)
+    return re.compile(rf"(?<!\w)\w*?(?:{alternatives})(?:en|s|['’]s|n)?(?!\w)", re.IGNORECASE)
+
+
+def _words_pattern(parts: list[str]) -> re.Pattern[str]:
+    """Whole words or phrases: "is" matches "is", not "isolatie"."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in parts)})(?!\w)", re.IGNORECASE)
+
+
+def _priority_grammar(c: _Checker, value: Any) -> PriorityGrammar:
+    key = "priority_grammar"
+    data = c.mapping(value, key)
+    c.only_keys(data, {*_GRAMMAR_LISTS, "counts"}, key)
+    c.require(data, {*_GRAMMAR_LISTS, "counts"}, key)
+    lists = {name: c.strings(data[name], f"{key}.{name}") for name in _GRAMMAR_LISTS}
+    counts_raw = c.mapping(data["counts"], f"{key}.counts")
+    counts = {}
+    for word, number in counts_raw.items():
+        counts[str(word).lower()] = int(c.number(number, f"{key}.counts.{word}", 1, 100))
+    whole = {n: c.cues(lists[n], f"{key}.{n}") for n in _GRAMMAR_LISTS[2:]}  # validates
+    words = {
+        n: _words_pattern(lists[n])
+        for n in ("copulas", "boosters", "ordinals", "verb_frames", "weak_verb_frames")
+    }
+    return PriorityGrammar(
+        strong_noun=_noun_pattern(lists["strong_nouns"]),
+        weak_noun=_noun_pattern(lists["weak_nouns"]),
+        adjective=whole["cue_adjectives"],
+        verb_frame=words["verb_frames"],
+        weak_verb_frame=words["weak_verb_frames"],
+        copula=words["copulas"],
+        booster=words["boosters"],
+        ordinal=words["ordinals"],
+        example=whole["example_cues"],
+        counts=counts,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractRules:
     """Cue expressions for extraction, compiled; goal verbs as lemma keys."""
 
-    priority_cue: re.Pattern[str]
-    weak_priority_cue: re.Pattern[str]
     goal_cue: re.Pattern[str]
     themes_chapter_cue: re.Pattern[str]
     goal_section_cue: re.Pattern[str]
@@ -467,7 +539,6 @@ class ExtractRules:
     regional_cue: re.Pattern[str]
     negation: re.Pattern[str]
     goal_verb_keys: frozenset[str]
-    enumeration_opener: re.Pattern[str]
     exclusion_cue: re.Pattern[str]
     announcement_cue: re.Pattern[str]
     goal_statement: re.Pattern[str]
@@ -475,6 +546,7 @@ class ExtractRules:
     commitment_cue: re.Pattern[str]
     goal_table: GoalTableCues
     clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
+    grammar: PriorityGrammar
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
 
     def is_goal_table_header(self, text: str) -> bool:
@@ -493,7 +565,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
-    required = {"goal_verbs", "goal_table_columns", "clause_words", *_CUE_KEYS}
+    required = {"goal_verbs", "goal_table_columns", "clause_words", "priority_grammar", *_CUE_KEYS}
     c.only_keys(data, {"schema", "passes", "priority_table_ratings", *required}, "")
     c.require(data, required, "")
     compiled: dict[str, re.Pattern[str]] = {}
@@ -503,8 +575,6 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     passes = _extraction_passes(c, data.get("passes"))
     goal_table = _goal_table_cues(c, data["goal_table_columns"], data.get("priority_table_ratings"))
     return ExtractRules(
-        priority_cue=compiled["priority_cues"],
-        weak_priority_cue=compiled["weak_priority_cues"],
         goal_cue=compiled["goal_cues"],
         themes_chapter_cue=compiled["themes_chapter_cues"],
         goal_section_cue=compiled["goal_section_cues"],
@@ -513,7 +583,6 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         action_section_cue=compiled["action_section_cues"],
         regional_cue=compiled["regional_cues"],
         negation=compiled["negations"],
-        enumeration_opener=compiled["enumeration_openers"],
         exclusion_cue=compiled["exclusion_cues"],
         announcement_cue=compiled["announcement_cues"],
         goal_statement=compiled["goal_statements"],
@@ -523,6 +592,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         passes=passes,
         goal_table=goal_table,
         clause_words=frozenset(w.lower() for w in c.strings(data["clause_words"], "clause_words")),
+        grammar=_priority_grammar(c, data["priority_grammar"]),
     )
 
 

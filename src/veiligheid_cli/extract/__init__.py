@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Document, Extraction
-from ..rules import ExtractRules
+from ..rules import ExtractRules, Taxonomy
 from . import (  # noqa: F401  (register the passes)
     goals,
+    grammar,
     mentions,
     priorities,
     priority_tables,
@@ -29,15 +30,13 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_PASSES", "PASSES", "ExtractionContext", "extract", "extraction_pass"]
 
 DEFAULT_PASSES = (
-    "priority_cue_lists",
-    "heading_lists",
-    "inline_enumerations",
+    "priority_statements",
     "priority_tables",
     "themes_chapter_sections",
     "labelled_headings",
     "labelled_paragraphs",
     "announced_headings",
-    "priority_sentences",
+    "named_priorities",
     "themed_chapters",
     "excluded_topics",
     "restated_priorities",
@@ -55,9 +54,14 @@ DEFAULT_PASSES = (
 )
 
 
-def extract(doc: Document, analysed: list[AnalysedBlock], rules: ExtractRules) -> Extraction:
+def extract(
+    doc: Document,
+    analysed: list[AnalysedBlock],
+    rules: ExtractRules,
+    taxonomy: Taxonomy | None = None,
+) -> Extraction:
     """Find priorities, goals and regional references in an analysed document."""
-    ctx = ExtractionContext(doc, analysed, rules)
+    ctx = ExtractionContext(doc, analysed, rules, taxonomy)
     for name in rules.passes or DEFAULT_PASSES:
         PASSES[name](ctx)
     return ctx.result()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..model import Block, BlockKind, Document, DocumentKind, Extraction, Item, ItemKind
-from ..rules import ExtractRules
+from ..rules import ExtractRules, Taxonomy
 from .outline import Outline
 from .text import clean_item_text, dedupe, sentence_spans, strip_number
 
@@ -20,8 +20,15 @@ class ExtractionContext:
     """What every pass sees: the analysed blocks, the outline, the rules, and the items found
     so far. `used` holds the block indices already taken as a priority, goal or reference."""
 
-    def __init__(self, doc: Document, blocks: list[AnalysedBlock], rules: ExtractRules) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        blocks: list[AnalysedBlock],
+        rules: ExtractRules,
+        taxonomy: Taxonomy | None = None,
+    ) -> None:
         self.doc = doc
+        self.taxonomy = taxonomy
         self.blocks = blocks
         self.rules = rules
         self.outline = Outline(blocks, rules)
@@ -35,6 +42,7 @@ class ExtractionContext:
         self.priority_headings: dict[str, int] = {}  # heading text -> block index, priorities
         self.priority_paragraphs: dict[int, Item] = {}  # paragraphs that open with a priority
         self.sections: list[Item] = []
+        self.statements: list = []  # what the priority grammar read (grammar.Statement)
 
     # --- reading the document -------------------------------------------------------------
 
@@ -75,15 +83,34 @@ class ExtractionContext:
         return j, sentence_spans(b.text)[-1][1] if b.text else ""
 
     def priority_cue(self, sentence: str, i: int) -> re.Match[str] | None:
-        """A strong priority cue, or a weak one where weak cues count (inside the themes
-        chapter, or anywhere in a document without one)."""
-        strong = self.rules.priority_cue.search(sentence)
-        if strong:
-            return strong
+        """A cue of the priority grammar: a strong cue noun, a cue adjective or a verb frame;
+        a weak noun ("thema's") inside the themes chapter, or anywhere in a document without
+        one."""
+        g = self.rules.grammar
+        for pattern in (g.strong_noun, g.adjective, g.verb_frame):
+            if m := pattern.search(sentence):
+                return m
         outline = self.outline
         if not outline.has_themes_chapter or outline.in_themes_chapter(outline.owner[i]):
-            return self.rules.weak_priority_cue.search(sentence)
+            return g.weak_noun.search(sentence)
         return None
+
+    def related(self, a: str, b: str) -> bool:
+        """Two themes that belong together: the same, related in the taxonomy, or of one
+        Kernbeleid field."""
+        if a == b:
+            return True
+        if self.taxonomy is None:
+            return False
+        themes = self.taxonomy.by_id
+        if a not in themes or b not in themes:
+            return False
+        return b in self.taxonomy.related(a) or themes[a].field == themes[b].field
+
+    def is_broad(self, theme: str) -> bool:
+        """A broad theme (a context or an instrument, not a safety problem)."""
+        t = self.taxonomy.by_id.get(theme) if self.taxonomy else None
+        return bool(t and t.broad)
 
     def negated(self, sentence: str, cue: re.Match[str]) -> bool:
         """A negation close before (or just after) a cue: "... is geen prioriteit"."""

@@ -1,155 +1,18 @@
-"""Passes that find priorities (and, in a local plan, the region's priorities it quotes).
-
-Strongest evidence first: a list after a lead-in that announces priorities; an enumeration
-inside one sentence after such a cue; the leaf sections of a themes chapter; unnumbered
-headings that name a priority; a sentence that calls something a priority; and, as a last
-resort, top-level chapters whose headings name a theme.
+"""Passes that find priorities in the document's structure (statements in running text are the
+priority grammar's, in grammar.py): the leaf sections of a themes chapter; unnumbered headings
+that name a priority; labels run into their paragraphs; a count announced before that many
+headings; and, as a last resort, top-level chapters whose headings name a theme. Then the
+passes that refine what was found: topics left out, restated priorities, a priority's scope.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, DocumentKind, ItemKind
+from ..model import BlockKind, ItemKind
 from .context import ExtractionContext
 from .registry import extraction_pass
-from .text import GOAL_LABEL, enumeration_after, strip_number
-
-
-@extraction_pass("priority_cue_lists")
-def priority_cue_lists(ctx: ExtractionContext) -> None:
-    """A list right after a lead-in that announces priorities ("De thema's ... zijn:")."""
-    for run in ctx.list_runs():
-        if not ctx.blocks[run[0]].block.after_cue or (lead := ctx.lead_in(run[0])) is None:
-            continue
-        j, sentence = lead
-        cue = ctx.priority_cue(sentence, j)
-        if not cue or ctx.negated(sentence, cue):
-            continue
-        kind = ItemKind.REFERENCE if ctx.is_regional(sentence) else ItemKind.PRIORITY
-        for i in run:
-            _take_item(ctx, i, kind, 0.9, f"list after: {sentence[-80:]}")
-
-
-@extraction_pass("heading_lists")
-def heading_lists(ctx: ExtractionContext) -> None:
-    """A list right under a heading that announces priorities ("Regionale thema's", "Onze
-    speerpunten"), without a lead-in sentence: its top-level items (those with the first
-    item's marker) are the priorities; nested items ("o ambitie: ...") are not."""
-    r = ctx.rules
-    for run in ctx.list_runs():
-        j = run[0] - 1
-        if j < 0 or run[0] in ctx.used or ctx.blocks[j].block.kind is not BlockKind.HEADING:
-            continue
-        heading = strip_number(ctx.blocks[j].block.text)
-        cue = r.priority_cue.search(heading) or r.themes_chapter_cue.search(heading)
-        if not cue or ctx.negated(heading, cue) or r.goal_section_cue.search(heading):
-            continue
-        kind = ItemKind.REFERENCE if ctx.is_regional(heading) else ItemKind.PRIORITY
-        marker = ctx.blocks[run[0]].block.marker
-        for i in run:
-            b = ctx.blocks[i].block
-            if b.marker != marker or GOAL_LABEL.match(b.text):
-                continue  # a nested item, or a goal ("ambitie: ...") at the same level
-            _take_item(ctx, i, kind, 0.85, f"list under: {heading}")
-
-
-def _take_item(ctx: ExtractionContext, i: int, kind: ItemKind, conf: float, cue: str) -> None:
-    """List item i as a priority (or a regional reference), by its name when it explains it."""
-    a = ctx.blocks[i]
-    text, span = _label_of(a.block.text)
-    themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-    target = ctx.references if kind is ItemKind.REFERENCE else ctx.priorities
-    target.append(ctx.item(kind, i, text, themes, conf, cue, span))
-    ctx.used.add(i)
-
-
-_LABEL = re.compile(
-    r"^([A-Z][^:;.!?–]{1,60}?)\s*(?::|\s[–—-])\s+(\S.*)$"
-)  # "Name: ..." "Name – ..."
-LABEL_WORDS = 6  # "Zorg en veiligheid: wij bieden ..." -> "Zorg en veiligheid"
-
-
-def _label_of(text: str) -> tuple[str, tuple[int, int] | None]:
-    """A list item that names a priority and explains it after a colon or dash ("Ondermijning:
-    wij verstoren criminele netwerken ...", "Veilig uitgaan – minder geweld ...") or on its next
-    line ("Veilige wijken" + "Inwoners
-    voelen zich veilig ...", joined into one item) stands for its name; other items for
-    themselves."""
-    m = _LABEL.match(text)
-    if m and len(m.group(1).split()) <= LABEL_WORDS and len(m.group(2).split()) >= 4:
-        return m.group(1), (0, m.end(1))
-    if (end := _title_end(text)) is not None:
-        return text[:end], (0, end)
-    return text, None
-
-
-_WORD_AT = re.compile(r"\S+")
-_OPEN_ENDED = {"in", "van", "met", "rond", "bij", "voor", "naar", "op", "aan", "uit", "en", "of",
-               "de", "het", "een", "door", "tegen", "om", "over"}  # fmt: skip
-
-
-def _title_end(text: str) -> int | None:
-    """Where a short title ends that a sentence follows without punctuation between them
-    ("Zorg en veiligheid Inwoners met verward gedrag krijgen ..."): a capital after a word
-    that ends neither a sentence nor a phrase. Dutch capitalises no nouns, so such a capital
-    starts the next line's sentence (names excepted: the title must not end open)."""
-    words = list(_WORD_AT.finditer(text))
-    if not text.rstrip().endswith((".", "!")) or len(words) < 6:
-        return None
-    for k in range(1, min(LABEL_WORDS, len(words) - 4) + 1):
-        before, word = words[k - 1].group(), words[k].group()
-        if not word[:1].isupper() or not before[-1:].isalpha() or word.isupper():
-            continue
-        if before.lower() in _OPEN_ENDED:
-            return None
-        return words[k - 1].end()
-    return None
-
-
-@extraction_pass("inline_enumerations")
-def inline_enumerations(ctx: ExtractionContext) -> None:
-    """An enumeration inside one sentence after a priority cue ("... als regionale prioriteit
-    benoemd: a, b en c", "krijgen drie onderwerpen voorrang: a, b en c"), directly after an
-    opener ("gaat extra inzet naar a, b en c"), or quoted names after the cue."""
-    for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
-        for start, sentence in ctx.sentences_of(i):
-            cue = ctx.priority_cue(sentence, i)
-            opener = ctx.rules.enumeration_opener.search(sentence)
-            if not (cue or opener) or ctx.negated(sentence, cue or opener):
-                continue
-            spans = [
-                (h.start - start, h.end - start)
-                for h in a.hits_between(start, start + len(sentence))
-            ]
-            parts = enumeration_after(sentence, cue.end(), spans) if cue else []
-            if len(parts) < 2 and opener:
-                parts = enumeration_after(sentence, 0, spans, opener_end=opener.end())
-                # without a colon, only a list of named themes is a list of priorities
-                if not all(ctx.hits_in(i, start + at, start + at + len(p)) for at, p in parts):
-                    continue
-            if len(parts) < 2:
-                continue
-            _add_enumeration(ctx, i, start, sentence, parts, (cue or opener).group(0))
-
-
-def _add_enumeration(
-    ctx: ExtractionContext, i: int, start: int, sentence: str, parts, cue_text: str
-) -> None:
-    regional = ctx.is_regional(sentence)
-    kind = ItemKind.REFERENCE if regional else ItemKind.PRIORITY
-    target = ctx.references if regional else ctx.priorities
-    for part_start, part in parts:
-        s = start + part_start
-        themes = ctx.hits_in(i, s, s + len(part))
-        if not themes and len(part.split()) > 8:
-            continue
-        target.append(
-            ctx.item(
-                kind, i, part, themes, 0.85, f"enumeration after: {cue_text}", (s, s + len(part))
-            )
-        )
-    ctx.used.add(i)
+from .text import strip_number
 
 
 @extraction_pass("themes_chapter_sections")
@@ -352,78 +215,6 @@ def _body_themes(ctx: ExtractionContext, j: int) -> list[str]:
     counts = _theme_counts(ctx, j)
     ranked = sorted(counts, key=lambda t: -counts[t])
     return [t for t in ranked[:2] if counts[t] >= 2] or ranked[:1]
-
-
-_CALLED_PRIORITY = re.compile(
-    r"\b(?:is|zijn|vormt|vormen|blijft|blijven|als)\s+(?:een\s+|één\s+|de\s+|onze\s+)?"
-    r"(?:van\s+de\s+)?(?:belangrijke?\s+|grote\s+)?(?:prioriteit|speerpunt|prioriteiten|speerpunten)\b",
-    re.IGNORECASE,
-)
-
-
-_PRIORITY_IS = re.compile(
-    r"^(?:onze\s+|de\s+)?(?:prioriteit|speerpunt)\s+(?:is|ligt\s+(?:bij|op))\b", re.I
-)
-
-
-@extraction_pass("priority_sentences")
-def priority_sentences(ctx: ExtractionContext) -> None:
-    """A sentence that calls something a priority ("... is een speerpunt binnen de gemeente",
-    "Prioriteit is daarom het voorkomen van natuurbranden")."""
-    for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
-        if i in ctx.used:
-            continue
-        for start, sentence in ctx.sentences_of(i):
-            m = _CALLED_PRIORITY.search(sentence) or _PRIORITY_IS.search(sentence)
-            if not m or ctx.negated(sentence, m) or sentence.rstrip().endswith(":"):
-                continue
-            themes = ctx.hits_in(i, start, start + len(sentence))
-            if not themes:
-                continue
-            span = (start, start + len(sentence))
-            regional = bool(ctx.rules.regional_cue.search(sentence[m.start() :]))
-            if regional and ctx.local_plan:
-                ref = ctx.item(ItemKind.REFERENCE, i, sentence, themes, 0.6, "sentence", span)
-                ctx.references.append(ref)
-                continue
-            if not (ctx.local_plan or regional or ctx.doc.metadata.kind is DocumentKind.REGIONAL):
-                continue  # a proposal or letter talking about someone else's priorities
-            sec = ctx.outline.owner[i]
-            if sec is not None and any(
-                p.section == ctx.outline.sections[sec].block.text for p in ctx.priorities
-            ):
-                continue  # the section is already a priority; the sentence confirms it
-            text, span = _named_priority(sentence, m, start)
-            themes = ctx.hits_in(i, *span) or themes
-            ctx.priorities.append(
-                ctx.item(ItemKind.PRIORITY, i, text, themes, 0.6, "sentence", span)
-            )
-
-
-_FOR_AS = re.compile(
-    r"\bvoor\s+(\S.{2,120}?)\s+als\s+(?:een\s+|onze\s+)?(?:prioriteit|speerpunt)\b", re.I
-)
-_FILLERS = re.compile(r"(?:daarom|dan\s+ook|vooral|ook|in\s+het\s+bijzonder)\s+", re.I)
-SUBJECT_WORDS = 15  # "X is een speerpunt": X, when it is no longer than this
-
-
-def _named_priority(sentence: str, m: re.Match[str], start: int) -> tuple[str, tuple[int, int]]:
-    """What a sentence calls a priority: X in "kiezen wij voor X als prioriteit", "Prioriteit
-    is daarom X", "X is een speerpunt"; else the whole sentence."""
-    whole = sentence.rstrip(" .")
-    at = None
-    if f := _FOR_AS.search(sentence):
-        at = f.span(1)
-    elif m.re is _PRIORITY_IS:
-        rest = sentence[m.end() :]
-        begin = m.end() + len(rest) - len(rest.lstrip())
-        filler = _FILLERS.match(sentence, begin)
-        at = (filler.end() if filler else begin, len(whole))
-    elif m.start() > 0 and len(sentence[: m.start()].split()) <= SUBJECT_WORDS:
-        at = (0, len(sentence[: m.start()].rstrip()))
-    if at is None or at[1] <= at[0]:
-        return whole, (start, start + len(whole))
-    return sentence[at[0] : at[1]], (start + at[0], start + at[1])
 
 
 @extraction_pass("themed_chapters")

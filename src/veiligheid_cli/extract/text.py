@@ -6,7 +6,6 @@ import re
 
 from ..model import Item, ItemKind
 
-QUOTED = re.compile(r"[‘'“\"]([^‘’'“”\"]{3,120})[’'”\"]")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
 TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(20\d\d)\b", re.IGNORECASE)
 # "tegen te gaan", "aan te pakken", "terug te dringen": separable verbs split by "te"
@@ -64,54 +63,6 @@ def clean_item_text(text: str) -> str:
             break
         text = stripped
     return text
-
-
-Spans = list[tuple[int, int]]  # character ranges (in the sentence) of recognised themes
-
-
-def enumeration_after(
-    sentence: str, cue_end: int, themes: Spans = (), opener_end: int | None = None
-) -> list[tuple[int, str]]:
-    """(offset, item) of `..., a, b en c`: after a colon that follows the cue, directly after
-    an opener ("gaat extra inzet naar a, b en c"), or quoted names after the cue."""
-    colon = sentence.find(":", cue_end - 1) if cue_end else -1
-    if colon != -1 and colon - cue_end < 80:
-        body_start = colon + 1
-    elif opener_end is not None:
-        body_start = opener_end
-    else:
-        quoted = [(m.start(1), m.group(1)) for m in QUOTED.finditer(sentence, cue_end)]
-        return quoted if len(quoted) >= 2 else []
-    body = sentence[body_start:].rstrip(" .")
-    if len(body.strip()) < 5:
-        return []
-    shifted = [(a - body_start, b - body_start) for a, b in themes]
-    out = [(body_start + at, piece) for at, piece in split_enumeration(body, shifted)]
-    return out if len(out) >= 2 else []
-
-
-def split_enumeration(body: str, themes: Spans = ()) -> list[tuple[int, str]]:
-    """`a, b en c` -> [(offset, a), (offset, b), (offset, c)]. The last piece splits at "en"
-    before an article, or at an "en" that no theme spans and that has a theme on both sides
-    ("zorg en veiligheid en verkeersveiligheid" -> "zorg en veiligheid", "verkeersveiligheid")."""
-    cuts = [m.span() for m in re.finditer(r",\s+|;\s+", body)]
-    last_start = cuts[-1][1] if cuts else 0
-    for m in re.finditer(r"\s+en\s+", body[last_start:]):
-        a, b = last_start + m.start(), last_start + m.end()
-        before_article = re.match(r"(?:de|het|een)\s", body[b:])
-        inside = any(s < a and b < e for s, e in themes)
-        themed_sides = any(e <= a and s >= last_start for s, e in themes) and any(
-            s >= b for s, _ in themes
-        )
-        if before_article or (not inside and themed_sides):
-            cuts.append((a, b))
-            last_start = b
-    out, start = [], 0
-    for a, b in sorted(cuts):
-        out.append((start, body[start:a]))
-        start = b
-    out.append((start, body[start:]))
-    return [(at + len(p) - len(p.lstrip()), p.strip()) for at, p in out if p.strip()]
 
 
 def dedupe(items: list[Item]) -> list[Item]:

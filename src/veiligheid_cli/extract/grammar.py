@@ -1,0 +1,420 @@
+"""The priority grammar: how Dutch states a document's priorities, in one mechanism.
+
+A *statement* is a cue and the enumeration it governs. The cue is a cue noun (also as the head
+of a compound: "veiligheidsthema's"), an adjective cue ("geprioriteerde onderwerpen") or a verb
+frame ("extra aandacht voor", "focus ligt op"); all are data in `rules/extract.yaml`
+(`priority_grammar:`). Where the enumeration stands follows from the sentence's frame:
+
+- after a colon that follows the cue, in the sentence or as the list under it;
+- after the copula that follows the cue ("De speerpunten zijn A, B en C");
+- before the copula that precedes it ("A, B en C zijn de thema's"); with a demonstrative
+  subject ("Dit zijn de vijf prioriteiten") it is the sentence before;
+- after a verb frame ("De focus ligt op A en B");
+- with a stated count and no frame ("Vijf thema's staan centraal."), the next sentence or list;
+- a heading or lead-in with a cue right above a list: its top-level items.
+
+A singular copula names one priority ("X is een speerpunt", "Het vierde hoofdthema is X").
+Each statement is scored (cue strength, boosters, the stated count, how many items are safety
+themes, examples-only cues); the statements that reach the threshold give the priorities, and
+the best weaker one where nothing else did. A cue noun inside a prepositional phrase with a bare
+article ("gekoppeld aan de speerpunten") refers back and announces nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import BlockKind, ItemKind
+from .context import ExtractionContext
+from .enumeration import Piece, split_items
+from .names import take_list_item
+from .registry import extraction_pass
+from .text import GOAL_LABEL, strip_number
+
+ACCEPT = 0.7  # a statement at least this strong gives priorities
+FALLBACK = 0.45  # the best statement at least this strong, where nothing else gave any
+MAX_ITEM_WORDS = 14  # an inline item longer than this is a clause, not a name
+
+_PREPOSITION_ARTICLE = re.compile(
+    r"(?:aan|met|van|bij|op|uit|in|over|tot|naar|voor|binnen|onder|door|tussen)\s+"
+    r"(?:de|het|deze|die|onze|hun|haar|alle)\s+$",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE = re.compile(r"^\s*(?:dit|dat|deze|die|het)\s*$", re.IGNORECASE)
+_PREDICATE = re.compile(  # a copula followed by a predicate, not by the enumeration
+    r"^\s*(?:niet|nog|al|zeer|erg|heel|zowel|zo|wel|"
+    r"ge\w+(?:d|t|en)\b|\w+(?:baar|lijk|ig)\b)",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^\s*(?:(?:daarom|dan\s+ook|ook|vooral|daarbij|daarin|hierin|hierbij|in\s+het\s+bijzonder)"
+    r"\s+)*(?::|de\s+volgende|het\s+volgende|volgende|dat|dit|deze|onder\s+meer|"
+    r"onder\s+andere|namelijk|te\s+weten|nu|dan)?\s*[:,]?\s*",
+    re.IGNORECASE,
+)
+_SINGULAR_COPULA = re.compile(r"^(?:is|vormt|betreft|blijft|wordt|luidt)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Cue:
+    """A cue in a sentence: where it stands, what kind it is and how strong."""
+
+    start: int
+    end: int
+    kind: str  # "noun" | "weak" | "adjective" | "frame"
+    strength: float
+    count: int | None = None
+    single: bool = False  # an ordinal or a singular noun: one priority
+
+
+@dataclass(slots=True)
+class Statement:
+    """A cue and what it governs: an inline enumeration (block and character range) or a run of
+    list items."""
+
+    block: int
+    cue_text: str
+    strength: float
+    cue_kind: str = "noun"
+    body_block: int = -1
+    body: tuple[int, int] | None = None
+    items: list[int] = field(default_factory=list)
+    count: int | None = None
+    single: bool = False
+    regional: bool = False
+    score: float = 0.0
+
+
+@extraction_pass("priority_statements")
+def priority_statements(ctx: ExtractionContext) -> None:
+    """Priorities stated in running text, lead-ins and headings (see the module doc)."""
+    found = [s for s in _statements(ctx) if s.score >= FALLBACK]
+    ctx.statements = found
+    counted = any(s.count and s.count == len(_pieces(ctx, s)) and s.cue_kind != "frame"
+                  for s in found if s.score >= ACCEPT)  # fmt: skip
+    for statement in found:
+        if statement.score < ACCEPT or statement.single:
+            continue
+        if counted and statement.cue_kind == "frame":
+            continue  # the stated count is met: a frame elsewhere says what else gets attention
+        _take(ctx, statement)
+
+
+@extraction_pass("named_priorities")
+def named_priorities(ctx: ExtractionContext) -> None:
+    """Statements that name one priority ("X is een speerpunt", "Het vierde hoofdthema is X"),
+    unless the section they stand in is a priority already (the sentence confirms it). Where
+    no pass found priorities at all, the best of the weaker statements gives them."""
+    for s in ctx.statements:
+        if s.single and s.score >= ACCEPT and not _confirms(ctx, s.block):
+            _take(ctx, s)
+    weak = [s for s in ctx.statements if s.score < ACCEPT]
+    if not ctx.priorities and weak:
+        _take(ctx, max(weak, key=lambda s: s.score))
+
+
+def _confirms(ctx: ExtractionContext, i: int) -> bool:
+    """Block i is, or stands in, a section that is a priority already."""
+    if ctx.blocks[i].block.text in ctx.priority_headings:
+        return True
+    sec = ctx.outline.owner[i]
+    return sec is not None and ctx.outline.sections[sec].block.text in ctx.priority_headings
+
+
+def _statements(ctx: ExtractionContext) -> list[Statement]:
+    out: list[Statement] = []
+    for i, a in enumerate(ctx.blocks):
+        kind = a.block.kind
+        if kind is BlockKind.TABLE_ROW or (kind is BlockKind.LIST_ITEM and not _leads_list(ctx, i)):
+            continue
+        sentences = ctx.sentences_of(i)
+        for k, (start, sentence) in enumerate(sentences):
+            last = k == len(sentences) - 1
+            read = _read(ctx, i, k, start, sentence, last)
+            for statement in read:
+                statement.score = _score(ctx, statement, sentence)
+            if read:  # of two readings of one sentence, the better one
+                out.append(max(read, key=lambda s: s.score))
+    return out
+
+
+def _leads_list(ctx: ExtractionContext, i: int) -> bool:
+    """A list item that ends in ':' and has deeper items under it leads a list of its own."""
+    return ctx.blocks[i].block.text.rstrip().endswith(":")
+
+
+# --- reading one sentence ---------------------------------------------------------------------
+
+
+def _read(
+    ctx: ExtractionContext, i: int, k: int, start: int, sentence: str, last: bool
+) -> list[Statement]:
+    """Every reading of the sentence: one statement per cue that governs an enumeration."""
+    g, out = ctx.rules.grammar, []
+    before = ctx.sentences_of(i)[k - 1][1] if k else ""
+    for cue in _cues(ctx, i, sentence):
+        if cue.kind == "weak" and cue.strength < 0.7 and g.strong_noun.search(before):
+            cue.strength += 0.3  # "... prioriteiten vastgesteld. Dit zijn de onderwerpen: ..."
+        s = Statement(i, sentence[cue.start : cue.end], cue.strength, cue.kind, count=cue.count)
+        s.single = cue.single
+        s.regional = ctx.is_regional(sentence)
+        if not _place_body(ctx, s, cue, i, k, start, sentence, last):
+            continue
+        if s.single and not ctx.local_plan and _other_body(ctx, sentence):
+            continue  # a proposal on someone else's priority ("X is een regionale prioriteit")
+        out.append(s)
+    return out
+
+
+def _other_body(ctx: ExtractionContext, sentence: str) -> bool:
+    """A sentence about the region's priorities in a document that is not the region's own."""
+    from ..model import DocumentKind
+
+    regional_doc = ctx.doc.metadata.kind is DocumentKind.REGIONAL
+    return not regional_doc and bool(ctx.rules.regional_cue.search(sentence))
+
+
+def _cues(ctx: ExtractionContext, i: int, sentence: str) -> list[Cue]:
+    """The cues of a sentence in reading order, without negated or back-referring ones."""
+    g = ctx.rules.grammar
+    found: list[Cue] = []
+    if m := re.match(rf"\s*(?:de|het)\s+({g.ordinal.pattern})\s+(?=\w)", sentence, re.I):
+        # "De eerste is de aanpak van ...": an ordinal that counts the priorities announced
+        found.append(Cue(m.start(1), m.end(1), "ordinal", 0.75, single=True))
+    for pattern, kind, strength in (
+        (g.verb_frame, "frame", 0.7),
+        (g.weak_verb_frame, "frame", 0.35),
+        (g.adjective, "adjective", 0.85),
+        (g.strong_noun, "noun", 0.8),
+        (g.weak_noun, "weak", 0.4),
+    ):
+        for m in pattern.finditer(sentence):
+            if any(c.start == m.start() and c.kind == kind for c in found):
+                continue
+            cue = _qualify(ctx, sentence, m, kind, strength)
+            if cue is not None:
+                found.append(cue)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _qualify(ctx: ExtractionContext, sentence: str, m: re.Match[str], kind: str, strength: float):
+    """The cue at match m with its count and boosters, or None when it refers back or is
+    negated."""
+    g = ctx.rules.grammar
+    before = sentence[max(0, m.start() - 40) : m.start()]
+    if ctx.negated(sentence, m):
+        return None
+    words = before.split()[-3:]
+    count = next((g.count_of(w) for w in reversed(words) if g.count_of(w)), None)
+    boosted = bool(g.booster.search(" ".join(words))) or count is not None
+    if kind == "frame":
+        if strength < 0.7 and g.booster.search(" ".join(words) + " " + m.group()):
+            strength += 0.3  # "zetten we vooral in op"
+        return Cue(m.start(), m.end(), kind, strength)
+    if _PREPOSITION_ARTICLE.search(before) and not boosted:
+        return None  # "gekoppeld aan de speerpunten": priorities named elsewhere
+    if kind == "weak" and boosted:
+        strength += 0.3
+    ordinal = bool(g.ordinal.search(" ".join(words)))
+    singular = not re.search(r"(?:en|s|['’]s)$", m.group()) and count is None
+    cue = Cue(m.start(), m.end(), kind, strength, count, single=ordinal or count == 1)
+    # "Focuspunt 1: Jeugd en alcohol": a singular label names one priority
+    label = re.match(r"\s*\d*\s*[:–-]\s*\S", sentence[m.end() :])
+    cue.single = cue.single or bool(singular and label)
+    return cue
+
+
+def _place_body(ctx, s: Statement, cue: Cue, i, k, start, sentence, last) -> bool:
+    """Where the enumeration of cue stands; sets s.body or s.items. False when nowhere."""
+    g = ctx.rules.grammar
+    rest = sentence[cue.end :]
+    colon = rest.find(":")
+    if colon != -1 and colon < 160:
+        after = rest[colon + 1 :].strip()
+        if len(after) >= 3:
+            return _inline(s, i, start + cue.end + colon + 1, start + len(sentence))
+        return last and _list_after(ctx, s, i)
+    if cue.kind == "frame":
+        end = _before_as_cue(ctx, s, sentence, cue.end)
+        return _inline(s, i, start + cue.end, start + end)
+    if (after := g.copula.match(rest.lstrip(" ,"))) or (after := _copula_after(g.copula, rest)):
+        return _after_copula(ctx, s, i, start, sentence, cue, after)
+    if (before := _copula_before(g.copula, sentence[: cue.start])) is not None:
+        return _before_copula(ctx, s, i, k, start, sentence, before)
+    heading = ctx.blocks[i].block.kind is BlockKind.HEADING
+    if last and (heading or cue.kind != "weak" or cue.count):
+        return _list_after(ctx, s, i)  # a heading or lead-in right above its list
+    if cue.count and cue.count > 1:
+        return _next_sentence(ctx, s, i, k, last)
+    return False
+
+
+def _before_as_cue(ctx, s: Statement, sentence: str, start: int) -> int:
+    """Where a frame's object ends before "als prioriteit" ("kiezen wij voor X als
+    prioriteit"); a singular cue there names one priority."""
+    g = ctx.rules.grammar
+    m = re.search(r"\s+als\s+(?:een\s+|onze\s+|de\s+)?(?:\w+\s+)?(\w+(?:['’]s)?)", sentence[start:])
+    if m and (g.strong_noun.fullmatch(m.group(1)) or g.weak_noun.fullmatch(m.group(1))):
+        s.single = not re.search(r"(?:en|s|['’]s)$", m.group(1))
+        return start + m.start()
+    return len(sentence)
+
+
+def _copula_after(copula: re.Pattern[str], rest: str) -> re.Match[str] | None:
+    """A copula within the cue's noun phrase's reach ("De vier prioriteiten daarin zijn ...",
+    "Onderwerpen die de komende jaren prioriteit krijgen zijn ...")."""
+    m = copula.search(rest)
+    if m is None or len(rest[: m.start()].split()) > 10 or "," in rest[: m.start()]:
+        return None
+    return m
+
+
+def _copula_before(copula: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """A copula that ends the text before a cue, up to an article, count or adjectives:
+    "A, B en C zijn de (drie) (belangrijkste) thema's"."""
+    matches = list(copula.finditer(head))
+    if not matches:
+        return None
+    m = matches[-1]
+    between = head[m.end() :].split()
+    return m if len(between) <= 3 else None
+
+
+def _after_copula(ctx, s: Statement, i, start, sentence, cue: Cue, copula) -> bool:
+    offset = cue.end + (len(sentence[cue.end :]) - len(sentence[cue.end :].lstrip(" ,")))
+    body_start = offset + copula.end() if copula.start() == 0 else cue.end + copula.end()
+    body = sentence[body_start:]
+    if _PREDICATE.match(body):
+        return False  # "De thema's zijn gekozen omdat ...", "... zijn niet willekeurig"
+    lead = _LEADING.match(body)
+    body_start += lead.end() if lead else 0
+    if _SINGULAR_COPULA.match(copula.group(0)):
+        s.single = True
+    return _inline(s, i, start + body_start, start + len(sentence))
+
+
+def _before_copula(ctx, s: Statement, i, k, start, sentence, copula) -> bool:
+    subject = sentence[: copula.start()]
+    if _DEMONSTRATIVE.match(subject):  # "Dit zijn de vijf prioriteiten": the sentence before
+        if k == 0:
+            return False
+        prev_start, prev = ctx.sentences_of(i)[k - 1]
+        return _inline(s, i, prev_start, prev_start + len(prev))
+    lead = re.match(r"^\s*(?:en\s+|ook\s+|daarnaast\s+)?", subject)
+    if _SINGULAR_COPULA.match(copula.group(0)):
+        s.single = True
+    return _inline(s, i, start + (lead.end() if lead else 0), start + copula.start())
+
+
+def _next_sentence(ctx, s: Statement, i, k, last) -> bool:
+    """ "Vijf thema's staan daarbij centraal." + the enumeration in the next sentence (its
+    subject, up to the predicate) or in the list that follows."""
+    if last:
+        return _list_after(ctx, s, i)
+    start, sentence = ctx.sentences_of(i)[k + 1]
+    end = _subject_end(ctx, sentence)
+    return _inline(s, i, start, start + end)
+
+
+def _subject_end(ctx, sentence: str) -> int:
+    """Where the predicate of a sentence that opens with an enumeration starts: at the first
+    clause word after its last comma ("A, B en C worden voortgezet")."""
+    last_comma = sentence.rfind(",")
+    for m in re.finditer(r"\w+", sentence[last_comma + 1 :]):
+        if m.group().lower() in ctx.rules.clause_words:
+            return last_comma + 1 + m.start()
+    return len(sentence)
+
+
+def _inline(s: Statement, i: int, a: int, b: int) -> bool:
+    s.body_block, s.body = i, (a, b)
+    return b - a >= 3
+
+
+def _list_after(ctx, s: Statement, i: int) -> bool:
+    """The top-level items of the list right after block i (those with the first item's
+    marker; nested items and goal labels are not priorities)."""
+    j = i + 1
+    if j >= len(ctx.blocks) or ctx.blocks[j].block.kind is not BlockKind.LIST_ITEM:
+        return False
+    marker, items = _marker_class(ctx.blocks[j].block.marker), []
+    while j < len(ctx.blocks) and ctx.blocks[j].block.kind is BlockKind.LIST_ITEM:
+        b = ctx.blocks[j].block
+        if re.fullmatch(r"\(?\d+[.)]?|[a-z][.)]", b.text.strip()):
+            break  # "• 2.": the number of the next point of an outer list
+        if _marker_class(b.marker) == marker and not GOAL_LABEL.match(b.text):
+            if b.text.rstrip().endswith(":") and items:
+                break  # an item that leads a list of its own: another statement
+            items.append(j)
+        j += 1
+    s.items = items
+    return bool(items)
+
+
+def _marker_class(marker: str) -> str:
+    """List markers of one level look alike: "1)" and "2)" are "#)", "a." and "b." are "a."."""
+    return re.sub(r"^[a-z](?=[.)])", "a", re.sub(r"\d+", "#", marker))
+
+
+# --- scoring and taking -----------------------------------------------------------------------
+
+
+def _score(ctx: ExtractionContext, s: Statement, sentence: str) -> float:
+    pieces = _pieces(ctx, s)
+    if not pieces or (not s.single and s.body is not None and len(pieces) < 2 and not s.count):
+        return 0.0
+    if s.body is not None and max(len(p.text.split()) for p in pieces) > MAX_ITEM_WORDS:
+        return 0.0
+    themed = sum(1 for p in pieces if _piece_themes(ctx, s, p)) / len(pieces)
+    if (s.single or s.strength < 0.7) and themed < 0.5:
+        return 0.0  # a verb frame or "X is een prioriteit": only where safety themes are named
+    if s.single and s.strength < 0.7:
+        return 0.0  # "X is een belangrijk aandachtspunt": a weak noun alone names no priority
+    score = s.strength + 0.3 * themed - (0.3 if not themed else 0.0)
+    if s.count and s.count == len(pieces):
+        score += 0.15
+    if ctx.rules.grammar.example.search(sentence):
+        score -= 0.15  # "onder meer", "zoals": examples of the priorities
+    if s.items and ctx.blocks[s.block].block.kind is BlockKind.HEADING:
+        score += 0.1  # a heading over a list
+    return round(score, 3)
+
+
+def _pieces(ctx: ExtractionContext, s: Statement) -> list[Piece]:
+    if s.items:
+        return [Piece(j, ctx.blocks[j].block.text) for j in s.items]
+    a, b = s.body
+    text = ctx.blocks[s.body_block].block.text[a:b]
+    if s.single:
+        stripped = text.strip().rstrip(".")
+        return [Piece(a + len(text) - len(text.lstrip()), stripped)] if stripped else []
+    hits = [(h.start - a, h.end - a, h.theme) for h in ctx.blocks[s.body_block].hits_between(a, b)]
+    return [Piece(a + p.start, p.text) for p in split_items(text, hits, s.count, ctx.related)]
+
+
+def _piece_themes(ctx: ExtractionContext, s: Statement, p: Piece) -> list[str]:
+    """The safety themes a piece names (broad themes such as handhaving are instruments)."""
+    if s.items:
+        themes = ctx.blocks[p.start].themes
+    else:
+        themes = ctx.hits_in(s.body_block, p.start, p.start + len(p.text))
+    return [t for t in themes if not ctx.is_broad(t)]
+
+
+def _take(ctx: ExtractionContext, s: Statement) -> None:
+    kind = ItemKind.REFERENCE if s.regional else ItemKind.PRIORITY
+    conf = min(0.95, s.score)
+    cue = f"{'list after' if s.items else 'enumeration after'}: {s.cue_text}"
+    if s.items:
+        for j in s.items:
+            take_list_item(ctx, j, kind, conf, cue)
+        ctx.used.add(s.block)
+        return
+    target = ctx.references if s.regional else ctx.priorities
+    for p in _pieces(ctx, s):
+        span = (p.start, p.start + len(p.text))
+        themes = ctx.hits_in(s.body_block, *span)
+        text = strip_number(p.text)
+        target.append(ctx.item(kind, s.body_block, text, themes, conf, cue, span))
+    ctx.used.add(s.body_block)
