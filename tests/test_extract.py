@@ -102,7 +102,8 @@ def test_extract_json_contract():
     data = json.loads(result.stdout)
     assert data["schema"] == "veiligheid/extract/v1"
     assert set(data["document"]) >= {"path", "title", "organization", "kind", "period"}
-    assert data["document"]["kind"] == "proposal"
+    assert data["document"]["kind"] == "regional"  # a proposal about the regional strategy
+    assert data["document"]["form"] == "proposal"
     assert data["document"]["period"] == {"start": 2019, "end": 2022}
     item = data["priorities"][0]
     assert set(item) >= {"text", "themes", "section", "line", "page", "confidence"}

@@ -106,17 +106,19 @@ def test_metadata_leusden(leusden):
 
 
 @pytest.mark.parametrize(
-    ("path", "organization", "kind"),
+    ("path", "organization", "form"),
     [
-        (HILVERSUM, "Hilversum", DocumentKind.PROPOSAL),
-        (TWENTE, "Twente", DocumentKind.PROPOSAL),
-        (LEUSDEN_LETTER, "Leusden", DocumentKind.OTHER),
+        (HILVERSUM, "Hilversum", "proposal"),
+        (TWENTE, "Twente", "proposal"),
+        (LEUSDEN_LETTER, "Leusden", "letter"),
     ],
 )
-def test_metadata_short_documents(path, organization, kind):
+def test_metadata_short_documents(path, organization, form):
+    """A proposal or letter about the regional strategy has the strategy's kind."""
     meta = ingest(str(path)).metadata
     assert meta.organization == organization
-    assert meta.kind is kind
+    assert meta.kind is DocumentKind.REGIONAL
+    assert meta.form == form
     assert meta.period == Period(2019, 2022)
 
 

@@ -81,8 +81,9 @@ class DocumentKind(StrEnum):
 class Metadata:
     title: str = ""
     organization: str = ""
-    kind: DocumentKind = DocumentKind.OTHER
+    kind: DocumentKind = DocumentKind.OTHER  # whose plan the text is about
     period: Period | None = None
+    form: str = "plan"  # what the text is: "plan", "proposal" (to a council) or "letter"
 
 
 @dataclass(slots=True)

@@ -35,14 +35,20 @@ _NOT_NAMES = {
     "Utrecht", "Openbaar", "Politie", "Integraal", "Integrale", "Veiligheid", "Voor", "Wij",
 }  # fmt: skip
 _IVP_CUES = re.compile(
-    r"integraal\s+veiligheids(?:plan|beleid)|\bIVP\b|nota\s+integrale\s+veiligheid|"
-    r"(?<!regionaal\s)veiligheidsplan|kadernota\s+(?:integrale\s+)?veiligheid|"
-    r"uitvoeringsprogramma\s+(?:integrale\s+)?veiligheid",
+    r"integra(?:al|le)\s+veiligheids(?:-\s+en\s+\w+)?(?:plan|beleid|programma|agenda|nota)|"
+    r"\bIV[PBH]\b|nota\s+integrale\s+veiligheid|"
+    r"(?<!regionaal\s)(?<!regionale\s)veiligheids(?:plan|beleid|agenda|programma|nota)\b|"
+    r"kadernota\s+(?:integrale\s+)?veiligheid|beleidskader\s+(?:integrale\s+)?veiligheid|"
+    r"meerjaren(?:programma|beleidsplan|plan)\s+(?:integrale\s+)?veiligheid|"
+    r"(?:uitvoerings|jaar|actie)(?:programma|plan)\s+(?:integrale\s+)?veiligheid|"
+    r"jaarplan\s+integrale\s+veiligheid",
     re.IGNORECASE,
 )
 _REGIONAL_CUES = re.compile(
     r"regionale?\s+veiligheidsstrategie|veiligheidsstrategie|regionaal\s+veiligheidsplan|"
-    r"regionaal\s+beleidsplan|regionale\s+veiligheidsagenda",
+    r"regionaal\s+(?:beleids|meerjaren(?:beleids)?)plan|regionale\s+veiligheidsagenda|"
+    r"integraal\s+meerjaren\s*beleidsplan\s+veiligheid|\bIMV\b|\bRVP\b|\bRBP\b|\bRVS\b|"
+    r"regionale\s+(?:speerpunten|prioriteiten)",
     re.IGNORECASE,
 )
 # A document of many municipalities together: "de 31 Limburgse gemeenten", "de politie-eenheid".
@@ -50,7 +56,13 @@ _REGIONAL_SIGNS = re.compile(
     r"\b(?:de|alle)\s+(?:\d{2,3}|\w*(?:tien|tig))\s+(?:\w+\s+)?gemeenten\b|"  # "de veertien"
     r"\bpolitie-?eenheid\b|(?<=gemeenten),\s+het\s+openbaar\s+ministerie\s+en\s+de\s+politie\b|"
     r"\bregionaal\s+(?:veiligheids|bestuurlijk)\s*overleg\b|\bregionaal\s+veiligheidscollege\b|"
-    r"\bde\s+burgemeesters\b",
+    r"\bde\s+burgemeesters\b|\bregionaal\s+college\b|\beenheid\s+[A-Z]",
+    re.IGNORECASE,
+)
+# A municipality speaking: its council, college, mayor, coalition.
+_LOCAL_SIGNS = re.compile(
+    r"\bgemeenteraad\b|\bde\s+raad\b|\bcollege\s+van\s+(?:burgemeester|b\s*&\s*w)|\bhet\s+college\b|"
+    r"\bcoalitie(?:akkoord|programma)\b|\bwethouder\b|\bgemeente\s+[A-Z]|\bonze\s+gemeente\b",
     re.IGNORECASE,
 )
 _PROPOSAL_CUES = re.compile(
@@ -63,7 +75,7 @@ _HEAD_BLOCKS = 12  # the first page, roughly
 
 
 def detect_metadata(blocks: list[Block], path: str) -> Metadata:
-    """Title, organization, kind and period of a document."""
+    """Title, organization, kind, form and period of a document."""
     full = "\n".join(b.text for b in blocks)
     period = _period(blocks)
     title = _title(blocks, path, period)
@@ -72,6 +84,7 @@ def detect_metadata(blocks: list[Block], path: str) -> Metadata:
         organization=_organization(full, title),
         kind=_kind(blocks, full),
         period=period,
+        form=_form(blocks, full),
     )
 
 
@@ -167,25 +180,32 @@ def _clean_name(name: str) -> str:
 
 
 def _kind(blocks: list[Block], full: str) -> DocumentKind:
-    head = "\n".join(b.text for b in blocks[:_HEAD_BLOCKS])
-    if _LETTER_CUES.search(full[:3000]):
-        return DocumentKind.OTHER
-    if any(_PROPOSAL_CUES.search(b.text) for b in blocks[:6]):
-        return DocumentKind.PROPOSAL
-    title = next((b.text for b in blocks[:4] if _REGIONAL_CUES.search(b.text)), "")
-    if title and not _IVP_CUES.search(title):
-        return DocumentKind.REGIONAL  # "Regionaal Veiligheidsplan ...", "... Veiligheidsstrategie"
-    ivp = len(_IVP_CUES.findall(full))
-    regional = len(_REGIONAL_CUES.findall(full))
-    if _IVP_CUES.search(head) and ivp >= regional:
-        return DocumentKind.IVP
-    if not ivp and len(_REGIONAL_SIGNS.findall(full)) >= 2:
-        return DocumentKind.REGIONAL  # "Veiligheidsagenda Limburg" of the 31 gemeenten
-    if _REGIONAL_CUES.search(head) or (regional > ivp and regional >= 3):
-        return DocumentKind.REGIONAL
-    if ivp >= 3:
-        return DocumentKind.IVP
+    """Whose plan the document is about: a municipality's (ivp) or the region's. A letter,
+    proposal, budget page or news item has the kind of the plan it is about. The plan named
+    first on the first page decides; else the plan words and who speaks in the whole text."""
+    head = "\n".join(b.text for b in blocks[:_HEAD_BLOCKS])[:1500]
+    first_ivp, first_regional = _IVP_CUES.search(head), _REGIONAL_CUES.search(head)
+    if first_regional and (not first_ivp or first_regional.start() < first_ivp.start()):
+        return DocumentKind.REGIONAL  # "Regionaal Beleidsplan 2015-2018 Eenheid Den Haag"
+    ivp, regional = len(_IVP_CUES.findall(full)), len(_REGIONAL_CUES.findall(full))
+    local_signs, regional_signs = len(_LOCAL_SIGNS.findall(full)), len(_REGIONAL_SIGNS.findall(full))
+    many = regional_signs >= 2 and regional_signs > local_signs  # the region speaks
+    if first_ivp or (ivp and ivp >= regional):
+        return DocumentKind.REGIONAL if many else DocumentKind.IVP
+    if regional or regional_signs >= 2:
+        return DocumentKind.REGIONAL if regional_signs >= local_signs else DocumentKind.IVP
+    if local_signs:
+        return DocumentKind.IVP  # a council page or budget page on the municipality's safety
     return DocumentKind.OTHER
+
+
+def _form(blocks: list[Block], full: str) -> str:
+    """What kind of text it is: a letter, a proposal (to a council or college), or a plan."""
+    if _LETTER_CUES.search(full[:3000]):
+        return "letter"
+    if any(_PROPOSAL_CUES.search(b.text) for b in blocks[:6]):
+        return "proposal"
+    return "plan"
 
 
 # --- period ----------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ def _doc(ex: Extraction) -> dict:
         "organization": meta.organization,
         "title": meta.title,
         "kind": meta.kind.value,
+        "form": meta.form,
         "period": {"start": meta.period.start, "end": meta.period.end} if meta.period else None,
     }
 

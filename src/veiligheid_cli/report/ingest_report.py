@@ -14,6 +14,7 @@ def document_json(doc: Document) -> dict:
         "title": meta.title,
         "organization": meta.organization,
         "kind": meta.kind.value,
+        "form": meta.form,
         "period": {"start": meta.period.start, "end": meta.period.end} if meta.period else None,
         "source_format": doc.source_format,
         "pages": doc.page_count,
