@@ -188,7 +188,8 @@ def _kind(blocks: list[Block], full: str) -> DocumentKind:
     if first_regional and (not first_ivp or first_regional.start() < first_ivp.start()):
         return DocumentKind.REGIONAL  # "Regionaal Beleidsplan 2015-2018 Eenheid Den Haag"
     ivp, regional = len(_IVP_CUES.findall(full)), len(_REGIONAL_CUES.findall(full))
-    local_signs, regional_signs = len(_LOCAL_SIGNS.findall(full)), len(_REGIONAL_SIGNS.findall(full))
+    local_signs = len(_LOCAL_SIGNS.findall(full))
+    regional_signs = len(_REGIONAL_SIGNS.findall(full))
     many = regional_signs >= 2 and regional_signs > local_signs  # the region speaks
     if first_ivp or (ivp and ivp >= regional):
         return DocumentKind.REGIONAL if many else DocumentKind.IVP
