@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Extraction
 from ..rules import ExtractRules, Taxonomy
 from . import (  # noqa: F401  (register the passes)
+    contents,
     goals,
     grammar,
     mentions,
@@ -36,6 +37,7 @@ DEFAULT_PASSES = (
     "labelled_headings",
     "labelled_paragraphs",
     "announced_headings",
+    "contents_priorities",
     "named_priorities",
     "themed_chapters",
     "excluded_topics",
