@@ -124,6 +124,7 @@ def _confirms(ctx: ExtractionContext, i: int) -> bool:
 
 def _statements(ctx: ExtractionContext) -> list[Statement]:
     out: list[Statement] = []
+    stated: tuple[int, int] | None = None  # (block, count) of the last count stated
     for i, a in enumerate(ctx.blocks):
         kind = a.block.kind
         if kind is BlockKind.TABLE_ROW or (kind is BlockKind.LIST_ITEM and not _leads_list(ctx, i)):
@@ -133,10 +134,27 @@ def _statements(ctx: ExtractionContext) -> list[Statement]:
             last = k == len(sentences) - 1
             read = _read(ctx, i, k, start, sentence, last)
             for statement in read:
+                if statement.items and not statement.count and stated and i - stated[0] <= 2:
+                    statement.count = stated[1]  # "Vijf prioriteiten" + "... nodig:" + list
                 statement.score = _score(ctx, statement, sentence)
             if read:  # of two readings of one sentence, the better one
                 out.append(max(read, key=lambda s: s.score))
+            if count := _stated_count(ctx, sentence):
+                stated = (i, count)
     return out
+
+
+def _stated_count(ctx: ExtractionContext, sentence: str) -> int | None:
+    """The count a sentence or heading states of the priorities ("Vijf prioriteiten", "De vier
+    thema's ..."), if any."""
+    g = ctx.rules.grammar
+    for pattern in (g.strong_noun, g.weak_noun):
+        for m in pattern.finditer(sentence):
+            words = sentence[: m.start()].split()[-2:]
+            count = next((g.count_of(w) for w in reversed(words) if g.count_of(w)), None)
+            if count and count > 1:
+                return count
+    return None
 
 
 def _leads_list(ctx: ExtractionContext, i: int) -> bool:

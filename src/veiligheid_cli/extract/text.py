@@ -84,6 +84,7 @@ def dedupe(items: list[Item]) -> list[Item]:
                 restatable
                 and other.themes == item.themes
                 and not ("section" in item.cue and "section" in other.cue)
+                and other.cue != item.cue  # items of one list are siblings, not restatements
             )
             for other in kept
         )

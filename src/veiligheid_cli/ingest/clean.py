@@ -27,7 +27,7 @@ BULLET_GLYPHS = (
 _GLYPH_CLASS = "[" + re.escape(BULLET_GLYPHS) + "]"
 _GLYPH_SPLIT = re.compile(r"\s{2,}" + _GLYPH_CLASS + r"\s*")
 _GLYPH_START = re.compile(r"^\s*" + _GLYPH_CLASS + r"\s*")
-_DASH_START = re.compile(r"^\s*([-–—*])\s+(?=\S)")
+_DASH_START = re.compile(r"^\s*(->|→|=>|[-–—*])\s+(?=\S)")  # "-> " is an arrow bullet
 # "o" as a bullet: before a capital, or indented before any word ("   o ambitie: ...")
 _LETTER_O_START = re.compile(r"^\s*o\s+(?=[A-Z(‘'\"“])|^\s+o\s+(?=[a-z])")
 _NUMBER_START = re.compile(r"^\s*(\(?(\d{1,2}|[a-z])[.)])\s+(?=\S)")

@@ -183,7 +183,7 @@ class _BlockBuilder:
     def _add_text(self, ln: CleanLine) -> None:
         text = ln.text if not ln.marker else f"{ln.marker} {ln.text}"
         current = self.current
-        if current is not None and not _starts_new_paragraph(current, ln):
+        if current is not None and not _starts_new_paragraph(current, ln, self.blocks):
             current.text = _join(current.text, text)
             current.end_line = ln.line
             if len(current.text) > _TAIL_FLUSH:
@@ -445,14 +445,34 @@ def _continues_over_blank(
     )
 
 
-def _starts_new_paragraph(current: Block, ln: CleanLine) -> bool:
+def _starts_new_paragraph(current: Block, ln: CleanLine, blocks: list[Block]) -> bool:
     if current.kind is BlockKind.TABLE_ROW:
+        return True
+    if _after_one_line_items(current, ln, blocks):
         return True
     if current.kind is BlockKind.LIST_ITEM and ln.indent == 1 and ends_sentence(current.text):
         return True  # a finished bullet does not run on over a page start
     # A single leading space at a line start marks a new page in pdftotext-like output; a
     # fragment there that starts in upper case after a finished sentence is a new paragraph.
     return bool(ln.indent == 1 and ends_sentence(current.text) and ln.text[:1].isupper())
+
+
+def _after_one_line_items(current: Block, ln: CleanLine, blocks: list[Block]) -> bool:
+    """Web text writes one paragraph per line: after a list of one-line items (the item before
+    this one was one line too), an unindented line in upper case is the next paragraph, not
+    the rest of the last item ("- Veilige wijken" + "Deze thema's zijn ...")."""
+    if current.kind is not BlockKind.LIST_ITEM or ln.indent or not ln.text[:1].isupper():
+        return False
+    if current.end_line != current.line or _CONNECTOR_END.search(current.text.rstrip()):
+        return False
+    previous = blocks[-1] if blocks else None
+    return (
+        previous is not None
+        and previous.kind is BlockKind.LIST_ITEM
+        and previous.marker == current.marker
+        and previous.end_line == previous.line
+        and previous.end_line >= current.line - 2
+    )
 
 
 def _rejoin_displaced(blocks: list[Block], text: str, ln: CleanLine) -> bool:
