@@ -165,6 +165,7 @@ class Theme:
     patterns: tuple[str, ...]
     related: tuple[str, ...]
     broad: bool = False  # a means or context (digitalisering): never decides coverage alone
+    names: tuple[str, ...] = ()  # single words that name the theme as a whole priority name
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +192,17 @@ class Taxonomy:
         """Every word of every term: the vocabulary for splitting compounds."""
         words = {w.lower() for t in self.themes for term in t.terms for w in term.split()}
         return tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3))
+
+    def theme_named(self, name: str) -> str | None:
+        """The theme a priority's whole name stands for when the name is a common word that
+        tags no theme in running text ("Jeugd", "Geweld", "De aanpak van drugs")."""
+        key = re.sub(r"[()]", "", name.lower()).strip(" .:;")
+        for _ in range(3):  # "De aanpak van drugs" -> "drugs"
+            key = re.sub(r"^(?:de|het|een|aanpak|preventie|bestrijding|van)\s+", "", key)
+        for theme in self.themes:
+            if key in theme.names:
+                return theme.id
+        return None
 
     def field_label(self, field_id: str) -> str:
         return next((f.label for f in self.fields if f.id == field_id), field_id)
@@ -245,7 +257,9 @@ def _theme(c: _Checker, raw: Any, i: int, field_ids: set[str]) -> Theme:
     key = f"themes[{i}]"
     item = c.mapping(raw, key)
     c.only_keys(
-        item, {"id", "label", "field", "description", "terms", "patterns", "related", "broad"}, key
+        item,
+        {"id", "label", "field", "description", "terms", "patterns", "related", "broad", "names"},
+        key,
     )
     c.require(item, {"id", "label", "field", "terms"}, key)
     theme_id = c.identifier(item["id"], f"{key}.id")
@@ -266,6 +280,9 @@ def _theme(c: _Checker, raw: Any, i: int, field_ids: set[str]) -> Theme:
         patterns=tuple(p.lower() for p in patterns),
         related=tuple(c.strings(item.get("related"), f"{key}.related", required=False)),
         broad=c.boolean(item.get("broad", False), f"{key}.broad"),
+        names=tuple(
+            n.lower() for n in c.strings(item.get("names"), f"{key}.names", required=False)
+        ),
     )
 
 

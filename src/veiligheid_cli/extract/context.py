@@ -201,8 +201,11 @@ class ExtractionContext:
         a = self.blocks[i]
         keys = a.keys_between(*span) if span else a.keys
         text = clean_item_text(text)
-        if kind in (ItemKind.PRIORITY, ItemKind.REFERENCE) and text.count(".") == 1:
-            text = text.rstrip(".")  # a priority is a name, not a sentence
+        if kind in (ItemKind.PRIORITY, ItemKind.REFERENCE):
+            if text.count(".") == 1:
+                text = text.rstrip(".")  # a priority is a name, not a sentence
+            if not themes and self.taxonomy and (named := self.taxonomy.theme_named(text)):
+                themes = [named]  # "Jeugd", "Geweld": a common word as the whole name
         return Item(
             kind=kind,
             text=text,
