@@ -190,7 +190,7 @@ class ThemeHit:
     text: str  # the words as they stand in the text
     start: int  # character offsets in the block text
     end: int
-    how: str  # "term" | "pattern" | "fuzzy"
+    how: str  # "term" | "gapped" (words of a term with others between) | "pattern" | "fuzzy"
 
 
 @dataclass(slots=True)

@@ -153,7 +153,7 @@ class ThemeTagger:
                         break
                     j += 1
                 if pos == len(keys):
-                    out.append(Span(doc, i, j, label=theme_id, span_id="term"))
+                    out.append(Span(doc, i, j, label=theme_id, span_id="gapped"))
         return out
 
     def _near_misses(self, doc: Doc, view: _TokenView, covered: set[int]) -> list[Span]:

@@ -248,6 +248,10 @@ def _place_body(ctx, s: Statement, cue: Cue, i, k, start, sentence, last) -> boo
     g = ctx.rules.grammar
     rest = sentence[cue.end :]
     colon = rest.find(":")
+    copula = g.copula.match(rest.lstrip(" ,"))
+    if copula and colon > len(rest) - len(rest.lstrip(" ,")) + copula.end() + 3:
+        # "Een nieuwe prioriteit vormen de aandachtsbuurten: ..." the copula's complement
+        return _after_copula(ctx, s, i, start, sentence[: cue.end + colon], cue, copula)
     if colon != -1 and colon < 160:
         after = rest[colon + 1 :].strip()
         if len(after) >= 3:
@@ -307,8 +311,9 @@ def _after_copula(ctx, s: Statement, i, start, sentence, cue: Cue, copula) -> bo
         return False  # "De thema's zijn gekozen omdat ...", "... zijn niet willekeurig"
     lead = _LEADING.match(body)
     body_start += lead.end() if lead else 0
-    if _SINGULAR_COPULA.match(copula.group(0)):
-        s.single = True
+    one = re.search(r"(?:^|\s)(?:een|één)\s+(?:\w+\s+)?$", sentence[: cue.start], re.I)
+    if _SINGULAR_COPULA.match(copula.group(0)) or one:
+        s.single = True  # "Een nieuwe prioriteit vormen de aandachtsbuurten"
     return _inline(s, i, start + body_start, start + len(sentence))
 
 
@@ -407,7 +412,11 @@ def _pieces(ctx: ExtractionContext, s: Statement) -> list[Piece]:
     if s.single:
         stripped = text.strip().rstrip(".")
         return [Piece(a + len(text) - len(text.lstrip()), stripped)] if stripped else []
-    hits = [(h.start - a, h.end - a, h.theme) for h in ctx.blocks[s.body_block].hits_between(a, b)]
+    hits = [  # a gapped hit ("jeugd ... en de ... veiligheid") keeps no words together
+        (h.start - a, h.end - a, h.theme)
+        for h in ctx.blocks[s.body_block].hits_between(a, b)
+        if h.how != "gapped"
+    ]
     return [Piece(a + p.start, p.text) for p in split_items(text, hits, s.count, ctx.related)]
 
 
