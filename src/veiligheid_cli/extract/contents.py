@@ -65,7 +65,13 @@ def _parse_number(token: str) -> tuple | None:
 
 
 def read_contents(ctx: ExtractionContext) -> list[Entry]:
-    """The entries of the document's contents page, or [] where it has none."""
+    """The entries of the document's contents page, or [] where it has none (read once)."""
+    if ctx.contents is None:
+        ctx.contents = _read_contents(ctx)
+    return ctx.contents
+
+
+def _read_contents(ctx: ExtractionContext) -> list[Entry]:
     zone = _zone(ctx)
     entries: list[Entry] = []
     for i, token in zone:

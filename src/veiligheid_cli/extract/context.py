@@ -43,6 +43,7 @@ class ExtractionContext:
         self.priority_paragraphs: dict[int, Item] = {}  # paragraphs that open with a priority
         self.sections: list[Item] = []
         self.statements: list = []  # what the priority grammar read (grammar.Statement)
+        self.contents: list | None = None  # the contents page's entries (contents.Entry)
 
     # --- reading the document -------------------------------------------------------------
 
@@ -95,17 +96,17 @@ class ExtractionContext:
             return g.weak_noun.search(sentence)
         return None
 
-    def related(self, a: str, b: str) -> bool:
-        """Two themes that belong together: the same, related in the taxonomy, or of one
-        Kernbeleid field."""
+    def related(self, a: str, b: str) -> int:
+        """How closely two themes belong together: the same (3), related in the taxonomy (2),
+        of one Kernbeleid field (1), not at all (0)."""
         if a == b:
-            return True
-        if self.taxonomy is None:
-            return False
-        themes = self.taxonomy.by_id
+            return 3
+        themes = self.taxonomy.by_id if self.taxonomy else {}
         if a not in themes or b not in themes:
-            return False
-        return b in self.taxonomy.related(a) or themes[a].field == themes[b].field
+            return 0
+        if b in self.taxonomy.related(a):
+            return 2
+        return 1 if themes[a].field == themes[b].field else 0
 
     def is_broad(self, theme: str) -> bool:
         """A broad theme (a context or an instrument, not a safety problem)."""

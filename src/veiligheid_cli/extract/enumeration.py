@@ -76,11 +76,11 @@ def split_items(
     text: str,
     themes: Sequence[Hit] = (),
     count: int | None = None,
-    related: Callable[[str, str], bool] = lambda a, b: a == b,
+    related: Callable[[str, str], int] = lambda a, b: 3 * (a == b),
 ) -> list[Piece]:
     """The items of an enumeration `text` (see the module doc). `themes` are the recognised
-    themes in `text`; `related(a, b)` says whether two themes belong together (merging pieces
-    when a stated `count` is smaller than the number of pieces)."""
+    themes in `text`; `related(a, b)` grades how closely two themes belong together (0-3), to
+    merge pieces when a stated `count` is smaller than the number of pieces."""
     text, start = _without_closing_examples(text)
     depth = depth_map(text)
     cuts = _number_cuts(text, depth) or _separator_cuts(text, depth)
@@ -222,14 +222,18 @@ def _merge_to_count(
     two neighbours do)."""
     pieces = list(pieces)
     while len(pieces) > count:
-        for k in range(len(pieces) - 1):
-            a, b = pieces[k], pieces[k + 1]
-            ta = _themes_in(themes, a.start, a.start + len(a.text))
-            tb = _themes_in(themes, b.start, b.start + len(b.text))
-            if any(related(x, y) for x in ta for y in tb):
-                joined = text[a.start : b.start + len(b.text)]
-                pieces[k : k + 2] = [Piece(a.start, joined)]
-                break
-        else:
+        grades = [_closeness(themes, related, a, b) for a, b in pairwise(pieces)]
+        best = max(range(len(grades)), key=lambda k: grades[k], default=None)
+        if best is None or grades[best] == 0:
             break
+        a, b = pieces[best], pieces[best + 1]
+        pieces[best : best + 2] = [Piece(a.start, text[a.start : b.start + len(b.text)])]
     return pieces
+
+
+def _closeness(themes: Sequence[Hit], related, a: Piece, b: Piece) -> int:
+    """How closely two neighbouring pieces belong together: one theme (3), themes the
+    taxonomy relates (2), themes of one field (1), or not at all (0)."""
+    ta = _themes_in(themes, a.start, a.start + len(a.text))
+    tb = _themes_in(themes, b.start, b.start + len(b.text))
+    return max((int(related(x, y)) for x in ta for y in tb), default=0)

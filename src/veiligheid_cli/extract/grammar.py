@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import BlockKind, ItemKind
+from .contents import read_contents
 from .context import ExtractionContext
 from .enumeration import Piece, split_items
 from .names import take_list_item
@@ -53,6 +54,7 @@ _LEADING = re.compile(
     r"onder\s+andere|namelijk|te\s+weten|nu|dan)?\s*[:,]?\s*",
     re.IGNORECASE,
 )
+_THAT_ARE = re.compile(r"\b(?:zijn|worden)\s+(?:dat|dit|deze)\s*:?\s+", re.IGNORECASE)
 _SINGULAR_COPULA = re.compile(r"^(?:is|vormt|betreft|blijft|wordt|luidt)$", re.IGNORECASE)
 
 
@@ -125,8 +127,11 @@ def _confirms(ctx: ExtractionContext, i: int) -> bool:
 def _statements(ctx: ExtractionContext) -> list[Statement]:
     out: list[Statement] = []
     stated: tuple[int, int] | None = None  # (block, count) of the last count stated
+    contents = {e.block for e in read_contents(ctx)}  # a contents page states nothing
     for i, a in enumerate(ctx.blocks):
         kind = a.block.kind
+        if i in contents:
+            continue
         if kind is BlockKind.TABLE_ROW or (kind is BlockKind.LIST_ITEM and not _leads_list(ctx, i)):
             continue
         sentences = ctx.sentences_of(i)
@@ -171,6 +176,11 @@ def _read(
     """Every reading of the sentence: one statement per cue that governs an enumeration."""
     g, out = ctx.rules.grammar, []
     before = ctx.sentences_of(i)[k - 1][1] if k else ""
+    if (that := _THAT_ARE.search(sentence)) and g.strong_noun.search(before):
+        # "Het plan noemt de pijlers waarop wij ons richten. Voor 2025 zijn dat A, B en C."
+        s = Statement(i, before[-60:], 0.8, "noun")
+        if _inline(s, i, start + that.end(), start + len(sentence), ctx):
+            out.append(s)
     for cue in _cues(ctx, i, sentence):
         if cue.kind == "weak" and cue.strength < 0.7 and g.strong_noun.search(before):
             cue.strength += 0.3  # "... prioriteiten vastgesteld. Dit zijn de onderwerpen: ..."
@@ -253,17 +263,20 @@ def _place_body(ctx, s: Statement, cue: Cue, i, k, start, sentence, last) -> boo
         # "Een nieuwe prioriteit vormen de aandachtsbuurten: ..." the copula's complement
         return _after_copula(ctx, s, i, start, sentence[: cue.end + colon], cue, copula)
     if colon != -1 and colon < 160:
-        after = rest[colon + 1 :].strip()
-        if len(after) >= 3:
+        if len(rest[colon + 1 :].strip()) >= 3:
             return _inline(s, i, start + cue.end + colon + 1, start + len(sentence))
         return last and _list_after(ctx, s, i)
     if cue.kind == "frame":
         end = _before_as_cue(ctx, s, sentence, cue.end)
-        return _inline(s, i, start + cue.end, start + end)
-    if (after := g.copula.match(rest.lstrip(" ,"))) or (after := _copula_after(g.copula, rest)):
-        return _after_copula(ctx, s, i, start, sentence, cue, after)
+        return _inline(s, i, start + cue.end, start + end, ctx)
+    copula = copula or _copula_after(g.copula, rest)
+    if copula and _after_copula(ctx, s, i, start, sentence, cue, copula):
+        return True
     if (before := _copula_before(g.copula, sentence[: cue.start])) is not None:
         return _before_copula(ctx, s, i, k, start, sentence, before)
+    if m := re.match(r"\s*(?:\w+\s+){0,2}(\([^()]{5,}\))\s*[.;]?\s*$", rest):
+        at = start + cue.end  # "drie prioriteiten (voor) (A, B en C)."
+        return _inline(s, i, at + m.start(1), at + m.end(1), ctx)
     heading = ctx.blocks[i].block.kind is BlockKind.HEADING
     if last and (heading or cue.kind != "weak" or cue.count):
         return _list_after(ctx, s, i)  # a heading or lead-in right above its list
@@ -314,7 +327,7 @@ def _after_copula(ctx, s: Statement, i, start, sentence, cue: Cue, copula) -> bo
     one = re.search(r"(?:^|\s)(?:een|één)\s+(?:\w+\s+)?$", sentence[: cue.start], re.I)
     if _SINGULAR_COPULA.match(copula.group(0)) or one:
         s.single = True  # "Een nieuwe prioriteit vormen de aandachtsbuurten"
-    return _inline(s, i, start + body_start, start + len(sentence))
+    return _inline(s, i, start + body_start, start + len(sentence), ctx)
 
 
 def _before_copula(ctx, s: Statement, i, k, start, sentence, copula) -> bool:
@@ -336,8 +349,17 @@ def _next_sentence(ctx, s: Statement, i, k, last) -> bool:
     if last:
         return _list_after(ctx, s, i)
     start, sentence = ctx.sentences_of(i)[k + 1]
+    if frame := _ANNOUNCING.match(sentence):  # "Dit zijn: ...", "Het gaat, ..., om A en B."
+        return _inline(s, i, start + frame.end(), start + len(sentence), ctx)
     end = _subject_end(ctx, sentence)
     return _inline(s, i, start, start + end)
+
+
+_ANNOUNCING = re.compile(
+    r"^\s*(?:(?:dit|dat|deze)\s+(?:zijn|is)(?:\s+de\s+volgende)?|het\s+gaat\b[^.:]{0,60}?\bom|"
+    r"het\s+betreft|namelijk|te\s+weten)\s*:?\s*",
+    re.IGNORECASE,
+)
 
 
 def _subject_end(ctx, sentence: str) -> int:
@@ -350,7 +372,25 @@ def _subject_end(ctx, sentence: str) -> int:
     return len(sentence)
 
 
-def _inline(s: Statement, i: int, a: int, b: int) -> bool:
+_OPENING = re.compile(  # what opens a body before its items: "de (drie) speerpunten", "dat"
+    r"^\s*(?:(?:de|het|deze|onze|volgende|drie|vier|vijf|zes|\d)\s+)*", re.IGNORECASE
+)
+
+
+def _inline(s: Statement, i: int, a: int, b: int, ctx: ExtractionContext | None = None) -> bool:
+    """The enumeration stands in block i at [a, b): without a cue noun that opens it ("aan de
+    speerpunten A, B en C") and, where it is all in parentheses, inside them."""
+    if ctx is not None:
+        text = ctx.blocks[i].block.text[a:b]
+        g = ctx.rules.grammar
+        opening = _OPENING.match(text)
+        rest = text[opening.end() :]
+        noun = g.strong_noun.match(rest) or g.weak_noun.match(rest)
+        if noun:
+            a += opening.end() + noun.end()
+        inner = re.match(r"^\s*\(([^()]{5,})\)\s*[.;]?\s*$", ctx.blocks[i].block.text[a:b])
+        if inner:
+            a, b = a + inner.start(1), a + inner.end(1)
     s.body_block, s.body = i, (a, b)
     return b - a >= 3
 

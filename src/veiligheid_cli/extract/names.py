@@ -60,6 +60,8 @@ def _title_end(text: str) -> int | None:
         before, word = words[k - 1].group(), words[k].group()
         if not word[:1].isupper() or not before[-1:].isalpha() or word.isupper():
             continue
+        if (before[:1].isupper() and k > 1) or words[k + 1].group()[:1].isupper():
+            continue  # a name in title case ("High Impact Crimes"), not a sentence start
         if before.lower() in _OPEN_ENDED:
             return None
         return words[k - 1].end()
