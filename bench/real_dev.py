@@ -95,7 +95,7 @@ def run_priorities(folder: Path, verbose: bool) -> dict:
 
     gold = json.loads((SHARED / "gold.json").read_text(encoding="utf-8"))["docs"]
     settings = Settings()
-    tp = fp = fn = full = kind_right = period_right = n = 0
+    tp = fp = fn = full = kind_right = period_right = org_right = n = 0
     absent, themed, named = [], 0, 0
     for name, g in gold.items():
         path = folder / f"{name}.txt"
@@ -114,10 +114,17 @@ def run_priorities(folder: Path, verbose: bool) -> dict:
         kind_right += kind_ok
         period = [meta.period.start, meta.period.end] if meta.period else None
         period_right += period == g["period"]
+        org = meta.organization.lower()
+        org_ok = bool(org) and (
+            org in g["organization"].lower() or g["organization"].lower() in org
+        )
+        org_right += org_ok
         themed += sum(1 for p in ex.priorities if p.themes)
         named += len(ex.priorities)
-        if verbose and not (ok and kind_ok):
+        if verbose and not (ok and kind_ok and org_ok):
             print(f"\n## {name}  kind {meta.kind.value} (gold {g['kind']})  period {period}")
+            if not org_ok:
+                print(f"   organization: {meta.organization!r} (gold {g['organization']!r})")
             for m in s["missed"]:
                 print(f"   missed: {m}")
             for f in s["false"]:
@@ -134,6 +141,7 @@ def run_priorities(folder: Path, verbose: bool) -> dict:
         "fully_right": full,
         "kind_right": kind_right,
         "period_right": period_right,
+        "organization_right": org_right,
         "priorities_with_a_theme": f"{themed}/{named}",
     }
 

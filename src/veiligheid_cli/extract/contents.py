@@ -128,8 +128,12 @@ def _key(text: str) -> str:
 
 def _named_in_contents(ctx: ExtractionContext) -> list[tuple[Entry, str]]:
     g, entries, out = ctx.rules.grammar, read_contents(ctx), []
+    within: tuple | None = None  # the entry whose sub-entries are the priorities
     for k, e in enumerate(entries):
+        if within is not None and e.number[: len(within)] == within:
+            continue  # "5.9 Aandachtsgebieden" under "5 Prioriteiten": a priority, no heading
         if _names_priorities(ctx, e.title):
+            within = e.number
             for child in entries[k + 1 :]:
                 if child.number[: len(e.number)] != e.number:
                     break

@@ -30,9 +30,20 @@ _PLAN_WORD = (
     r"\s+[Vv]eiligheid)?|[Uu]itvoerings(?:programma|plan)(?:\s+(?:[Ii]ntegrale\s+)?[Vv]eiligheid)?)"
 )
 _TITLE_NAME = re.compile(rf"{_PLAN_WORD}\s+(?:[Gg]emeente\s+)?({_NAME})\s+(?:19|20)\d\d")
+# "Regionaal Beleidsplan 2013-2014 Noord-Nederland": a name right after a plan and its period
+_PLAN_PERIOD_NAME = re.compile(
+    r"(?:[Bb]eleidsplan|[Vv]eiligheidsplan|[Vv]eiligheidsstrategie|[Vv]eiligheidsagenda)\s+"
+    rf"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s+(?:[Ee]enheid\s+|[Rr]egio\s+)?({_NAME})"
+)
+# "in Deventer", "van Emmen", "DORDRECHT -": a place the text keeps naming
+_PLACE = re.compile(rf"\b(?:in|van|voor|stad|binnen|rond)\s+({_NAME})")
 _NOT_NAMES = {
     "De", "Het", "Een", "Dit", "Deze", "Midden", "Oost", "West", "Noord", "Zuid", "Nederland",
     "Utrecht", "Openbaar", "Politie", "Integraal", "Integrale", "Veiligheid", "Voor", "Wij",
+    "Veiligheidsbeleid", "Veiligheidsplan", "Veiligheidsagenda", "Kadernota", "Ministerie",
+    "Nederlandse", "Europa", "Rijk", "Raad", "College", "Burgemeester", "Gemeente", "Regionaal",
+    "Regionale", "Landelijke", "We", "Ons", "Onze", "Dit", "Deze", "Bij", "In", "Vastgesteld",
+    "Opgesteld",
 }  # fmt: skip
 _IVP_CUES = re.compile(
     r"integra(?:al|le)\s+veiligheids(?:-\s+en\s+\w+)?(?:plan|beleid|programma|agenda|nota)|"
@@ -151,6 +162,17 @@ def _organization(full: str, title: str) -> str:
     upper = re.search(r"\b(?:VEILIGHEIDSOVERLEG|GEMEENTE|REGIO)\s+([A-Z]{3,}(?:-[A-Z]+)?)\b", full)
     if upper:
         scores[upper.group(1).title()] += 3
+    if max(scores.values(), default=0) < 3:  # nobody named as municipality or body
+        for m in _PLAN_PERIOD_NAME.finditer(full[:3000]):
+            scores[_clean_name(m.group(1))] += 1  # "Regionaal Beleidsplan 2013-2014 X"
+        places = Counter(
+            _clean_name(m.group(1))
+            for m in _PLACE.finditer(full)
+            if not re.search(r"[A-Z]\w*\s+$", full[max(0, m.start() - 20) : m.start()])
+        )  # not "Eric van Oosterhout": a person's name
+        for name, n in places.items():
+            if full.count(name) >= 2:
+                scores[name] += 1 + min(n, 5) * 0.2  # a place the text keeps naming
     scores = Counter({n: s for n, s in scores.items() if _is_place_name(n)})
     if not scores:
         return ""
