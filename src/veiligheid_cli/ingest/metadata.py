@@ -42,7 +42,7 @@ _NOT_NAMES = {
     "Utrecht", "Openbaar", "Politie", "Integraal", "Integrale", "Veiligheid", "Voor", "Wij",
     "Veiligheidsbeleid", "Veiligheidsplan", "Veiligheidsagenda", "Kadernota", "Ministerie",
     "Nederlandse", "Europa", "Rijk", "Raad", "College", "Burgemeester", "Gemeente", "Regionaal",
-    "Regionale", "Landelijke", "We", "Ons", "Onze", "Dit", "Deze", "Bij", "In", "Vastgesteld",
+    "Regionale", "Landelijke", "We", "Ons", "Onze", "Bij", "In", "Vastgesteld",
     "Opgesteld",
 }  # fmt: skip
 _IVP_CUES = re.compile(
