@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install system-deps test fuzz lint demo bench clean
+.PHONY: install system-deps test fuzz lint demo bench bench-real clean
 
 install: $(STAMP)
 
@@ -58,6 +58,12 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The real development set, fetched by hand into a folder of your own (never committed):
+# make bench-real DIR=/tmp/real-dev  (GOALS=1 scores the goals set in that folder)
+bench-real: $(STAMP)
+	@test -n "$(DIR)" || { echo "usage: make bench-real DIR=folder-with-the-dev-texts"; exit 2; }
+	$(BIN)/python bench/real_dev.py $(DIR) $(if $(GOALS),--goals)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info $(DEMO_OUT)
