@@ -20,25 +20,14 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
 from .model import Extraction
 from .pipeline import Settings
+from .store import CACHE_ENV, cache_dir, code_digest, package_version
 
-CACHE_ENV = "VEILIGHEID_CACHE_DIR"
+__all__ = ["CACHE_ENV", "cache_dir", "cached_extract", "code_digest", "prune"]
+
 MAX_ENTRIES = 1000  # about 170 kB per full-size plan
-_FORMAT = 2  # bump when the pickled dataclasses change shape
 _SUFFIX = ".pickle"
-# Libraries whose version changes tokens, lemmas or stems, and so what is extracted.
-_NLP_DISTRIBUTIONS = ("spacy", "spacy-lookups-data", "snowballstemmer", "PyStemmer")
-
-
-def cache_dir() -> Path:
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("veiligheid-cli"))
 
 
 def model_name(settings: Settings) -> str:
@@ -50,37 +39,13 @@ def model_name(settings: Settings) -> str:
     return next((m for m in TRAINED_MODELS if importlib.util.find_spec(m) is not None), "builtin")
 
 
-def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
-
-
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """The package version and source, and the versions of the NLP libraries.
-
-    The source is part of the key so that an edited extractor (an editable install during
-    development) does not serve results of the old code.
-    """
-    digest = hashlib.sha256(f"v{_FORMAT}\0{__version__}\0".encode())
-    for name in _NLP_DISTRIBUTIONS:
-        digest.update(f"{name}={_version(name)}\0".encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("**/*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 @lru_cache(maxsize=8)
 def _model_digest(name: str) -> str:
     """A model's name with its package version, or with its meta.json for a model directory."""
     meta = Path(name) / "meta.json"
     if meta.is_file():
         return f"{name}={hashlib.sha256(meta.read_bytes()).hexdigest()}"
-    return name if name == "builtin" else f"{name}={_version(name)}"
+    return name if name == "builtin" else f"{name}={package_version(name)}"
 
 
 def rules_digest(rules_dir: str) -> str:
@@ -178,29 +143,3 @@ def prune(directory: Path, keep: int = MAX_ENTRIES) -> int:
         except OSError:
             pass
     return removed
-
-
-def stored(name: str, key: str, build):
-    """A value built once and kept in the user cache as `<name>-<key>.marshal` (plain data:
-    strings, numbers, lists, tuples, dicts). An unreadable entry is rebuilt; a read-only or
-    full cache directory only costs the time to build it again."""
-    import marshal
-
-    path = cache_dir() / f"{name}-{key}.marshal"
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        return marshal.loads(path.read_bytes())
-    value = build()
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(value))
-        os.replace(tmp, path)
-        tmp = None
-    except (OSError, ValueError):
-        pass
-    finally:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-    return value

@@ -290,8 +290,9 @@ def align(
     `veiligheid align --regional rvs.txt a.txt b.pdf -f csv -o matrix.csv`.
     """
     from .errors import UsageError
-    from .pipeline import Settings, align_files
+    from .pipeline import Settings
     from .report import align_report
+    from .runs import align_files
 
     if regional is None:
         if len(files) != 2:
@@ -334,8 +335,9 @@ def check(
     """
     from .check import fails
     from .model import Severity
-    from .pipeline import Settings, check_file
+    from .pipeline import Settings
     from .report import check_report, emit
+    from .runs import check_file
 
     setup_logging(verbose)
     settings = Settings(model, rules, password)

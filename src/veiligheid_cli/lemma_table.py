@@ -65,7 +65,7 @@ _BATCH = 900  # below SQLite's limit on parameters in older versions
 
 
 def _cache_path(key: str) -> Path:
-    from .cache import cache_dir
+    from .store import cache_dir
 
     return cache_dir() / f"nl-lemmas-{key}.sqlite"
 

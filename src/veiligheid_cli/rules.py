@@ -188,6 +188,23 @@ class Taxonomy:
         out.discard(theme_id)
         return out
 
+    def closeness(self, a: str, b: str) -> int:
+        """How closely two themes belong together: the same (3), related (2), of one
+        Kernbeleid field (1), not at all (0)."""
+        themes = self.by_id
+        if a == b:
+            return 3
+        if a not in themes or b not in themes:
+            return 0
+        if b in self.related(a):
+            return 2
+        return 1 if themes[a].field == themes[b].field else 0
+
+    def is_broad(self, theme_id: str) -> bool:
+        """A context or an instrument (digitalisering, handhaving), not a safety problem."""
+        theme = self.by_id.get(theme_id)
+        return bool(theme and theme.broad)
+
     def words(self) -> tuple[str, ...]:
         """Every word of every term: the vocabulary for splitting compounds."""
         words = {w.lower() for t in self.themes for term in t.terms for w in term.split()}
@@ -565,6 +582,7 @@ class ExtractRules:
     clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
     grammar: PriorityGrammar
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
+    source: str = ""  # the extract.yaml these rules were read from (for error messages)
 
     def is_goal_table_header(self, text: str) -> bool:
         return self.goal_table.is_header(text)
@@ -610,6 +628,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         goal_table=goal_table,
         clause_words=frozenset(w.lower() for w in c.strings(data["clause_words"], "clause_words")),
         grammar=_priority_grammar(c, data["priority_grammar"]),
+        source=str(path),
     )
 
 
@@ -643,15 +662,12 @@ def cue_pattern(parts: list[str]) -> re.Pattern[str]:
 
 
 def _extraction_passes(c: _Checker, value: Any) -> tuple[str, ...]:
-    """The optional `passes:` list: known pass names, each once."""
+    """The optional `passes:` list: names, each once. Whether each names a pass is for the
+    extraction stage to say (`extract.check_passes`): the rules know no stage above them."""
     if value is None:
         return ()
-    from .extract import PASSES  # the registry; importing it does not import spaCy
-
     names = c.strings(value, "passes")
     for i, name in enumerate(names):
-        if name not in PASSES:
-            raise c.fail(f"passes[{i}]", f"unknown pass '{name}' (known: {', '.join(PASSES)})")
         if name in names[:i]:
             raise c.fail(f"passes[{i}]", f"pass '{name}' is listed twice")
     return tuple(names)

@@ -38,7 +38,7 @@ def analysed_terms(nlp: Language, taxonomy: Taxonomy) -> list[tuple[str, str, li
     """(theme id, term, lemma keys of its tokens, which tokens are punctuation) for every
     term: run through the pipeline once, then kept in the user cache (keyed by the taxonomy,
     the code and the NLP libraries), since the same terms give the same keys every run."""
-    from .cache import code_digest, stored
+    from .store import code_digest, stored
 
     def build() -> list[tuple[str, str, list, list]]:
         terms = [(theme.id, term) for theme in taxonomy.themes for term in theme.terms]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import RulesError
 from ..model import Document, Extraction
 from ..rules import ExtractRules, Taxonomy
 from . import (  # noqa: F401  (register the passes)
@@ -28,7 +29,14 @@ from .registry import PASSES, extraction_pass
 if TYPE_CHECKING:
     from ..nlp import AnalysedBlock
 
-__all__ = ["DEFAULT_PASSES", "PASSES", "ExtractionContext", "extract", "extraction_pass"]
+__all__ = [
+    "DEFAULT_PASSES",
+    "PASSES",
+    "ExtractionContext",
+    "check_passes",
+    "extract",
+    "extraction_pass",
+]
 
 DEFAULT_PASSES = (
     "priority_statements",
@@ -64,6 +72,16 @@ def extract(
 ) -> Extraction:
     """Find priorities, goals and regional references in an analysed document."""
     ctx = ExtractionContext(doc, analysed, rules, taxonomy)
-    for name in rules.passes or DEFAULT_PASSES:
+    for name in check_passes(rules):
         PASSES[name](ctx)
     return ctx.result()
+
+
+def check_passes(rules: ExtractRules) -> tuple[str, ...]:
+    """The passes to run: those `rules/extract.yaml` names (each must be a registered pass),
+    else the default list."""
+    for i, name in enumerate(rules.passes):
+        if name not in PASSES:
+            known = ", ".join(PASSES)
+            raise RulesError(rules.source, f"passes[{i}]: unknown pass '{name}' (known: {known})")
+    return rules.passes or DEFAULT_PASSES

@@ -96,23 +96,6 @@ class ExtractionContext:
             return g.weak_noun.search(sentence)
         return None
 
-    def related(self, a: str, b: str) -> int:
-        """How closely two themes belong together: the same (3), related in the taxonomy (2),
-        of one Kernbeleid field (1), not at all (0)."""
-        if a == b:
-            return 3
-        themes = self.taxonomy.by_id if self.taxonomy else {}
-        if a not in themes or b not in themes:
-            return 0
-        if b in self.taxonomy.related(a):
-            return 2
-        return 1 if themes[a].field == themes[b].field else 0
-
-    def is_broad(self, theme: str) -> bool:
-        """A broad theme (a context or an instrument, not a safety problem)."""
-        t = self.taxonomy.by_id.get(theme) if self.taxonomy else None
-        return bool(t and t.broad)
-
     def negated(self, sentence: str, cue: re.Match[str]) -> bool:
         """A negation close before (or just after) a cue: "... is geen prioriteit"."""
         window = sentence[max(0, cue.start() - 60) : cue.end() + 10]

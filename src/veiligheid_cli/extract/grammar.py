@@ -457,7 +457,8 @@ def _pieces(ctx: ExtractionContext, s: Statement) -> list[Piece]:
         for h in ctx.blocks[s.body_block].hits_between(a, b)
         if h.how != "gapped"
     ]
-    return [Piece(a + p.start, p.text) for p in split_items(text, hits, s.count, ctx.related)]
+    closeness = ctx.taxonomy.closeness if ctx.taxonomy else (lambda x, y: 3 * (x == y))
+    return [Piece(a + p.start, p.text) for p in split_items(text, hits, s.count, closeness)]
 
 
 def _piece_themes(ctx: ExtractionContext, s: Statement, p: Piece) -> list[str]:
@@ -466,7 +467,7 @@ def _piece_themes(ctx: ExtractionContext, s: Statement, p: Piece) -> list[str]:
         themes = ctx.blocks[p.start].themes
     else:
         themes = ctx.hits_in(s.body_block, p.start, p.start + len(p.text))
-    return [t for t in themes if not ctx.is_broad(t)]
+    return [t for t in themes if not (ctx.taxonomy and ctx.taxonomy.is_broad(t))]
 
 
 def _take(ctx: ExtractionContext, s: Statement) -> None:

@@ -28,7 +28,7 @@ from statistics import median
 
 from ..errors import InputError
 from ..model import RawText, SourceLine
-from .readers import join_pages, strip_running_headers
+from .pages import join_pages, strip_running_headers
 
 log = logging.getLogger(__name__)
 

@@ -116,7 +116,7 @@ def to_markdown(path: str, findings: list[Finding], failed: bool) -> str:
 
 
 def render(fmt: str, result, failed: bool, level: Severity) -> str:
-    """The findings of a `check` run (a `pipeline.CheckResult`) in `fmt`."""
+    """The findings of a `check` run (a `runs.CheckResult`) in `fmt`."""
     path, findings = result.document.path, result.findings
     if fmt in ("text", "markdown"):
         show = display_for(result.document)

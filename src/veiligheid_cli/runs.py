@@ -1,0 +1,68 @@
+"""The commands' runs that read through the extraction cache: a plan (or many) against a
+regional strategy, and a draft checked against one. Above `cache.py`, which is above the
+pipeline: the pipeline itself never reaches for the cache."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .cache import cached_extract
+from .model import Alignment, Document, Extraction, Finding
+from .pipeline import Settings, align_extractions, analyse_document, ingest_file
+
+
+def align_files(
+    local_files: list[str],
+    regional: str,
+    settings: Settings,
+    use_cache: bool = True,
+    advance: Callable[[], None] = lambda: None,
+) -> list[Alignment]:
+    """Align each local plan with the regional strategy (extractions from the cache)."""
+    from .errors import UsageError
+    from .rules import load_config
+
+    load_config(settings.resolved_rules())  # a broken config fails before any work is done
+    regional_ex = cached_extract(regional, settings, use_cache)
+    if not (regional_ex.priorities or regional_ex.regional_references):
+        raise UsageError(f"{regional}: no regional priorities found in this document")
+    alignments = []
+    for path in local_files:
+        alignments.append(
+            align_extractions(cached_extract(path, settings, use_cache), regional_ex, settings)
+        )
+        advance()
+    return alignments
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """What `check` found in a draft, and the checks it ran."""
+
+    document: Document
+    extraction: Extraction
+    findings: list[Finding]
+    enabled_checks: list[str]
+
+
+def check_file(
+    draft: str, regionals: list[str], settings: Settings, use_cache: bool = True
+) -> CheckResult:
+    """Read a draft afresh, align it with each regional strategy, run the checks."""
+    from .check import run_checks
+    from .rules import load_checks, load_config, load_taxonomy
+
+    rules_dir = settings.resolved_rules()
+    checks = load_checks(rules_dir)
+    taxonomy = load_taxonomy(rules_dir)
+    if regionals:
+        load_config(rules_dir)
+    doc = ingest_file(draft, settings)
+    extraction = analyse_document(doc, settings)
+    alignments = [
+        align_extractions(extraction, cached_extract(path, settings, use_cache), settings)
+        for path in regionals
+    ]
+    findings = run_checks(extraction, alignments, checks, taxonomy)
+    return CheckResult(doc, extraction, findings, [c.id for c in checks.values() if c.enabled])
