@@ -29,6 +29,7 @@ fuzz: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-cache
 
 LEUSDEN   := corpus/leusden-ivp-2016-2019.txt
 HILVERSUM := corpus/hilversum-voorstel-rvs-midden-nederland-2019-2022.txt
