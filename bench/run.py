@@ -424,6 +424,43 @@ def bench_quality() -> dict:
 
 # --- main --------------------------------------------------------------------------------------
 
+
+def bench_dense() -> dict:
+    """`extract` on damaged or hostile input of about 5.2 MB beside the Leusden IVP: one theme
+    word repeated, one sentence repeated, and one short list item repeated (1 MB of it: the
+    per-block NLP makes the full size take minutes). Wall seconds and the exit code."""
+    tmp = Path(tempfile.mkdtemp(prefix="vbench-dense-"))
+    env = private_cache_env(tmp)
+    inputs = {
+        "one word x400,000 (5.2 MB)": "ondermijning " * 400_000,
+        "one sentence x106,000 (5.2 MB)": "De prioriteiten zijn ondermijning en cybercrime. "
+        * 106_000,
+        "one list item x70,000 (1 MB)": "- Ondermijning\n" * 70_000,
+    }
+    out = {}
+    for name, text in inputs.items():
+        path = tmp / "dense.txt"
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        code = subprocess.run(
+            [str(BIN), "extract", str(path), "-f", "json", "-q"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False,
+        ).returncode  # fmt: skip
+        out[name] = {"seconds": round(time.perf_counter() - start, 2), "exit": code}
+    out["leusden_seconds"] = round(run([str(BIN), "extract", str(LEUSDEN), "-f", "json"], env), 2)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _dense_rows(d: dict) -> list[tuple[str, str, str]]:
+    rows_ = [
+        (f"extract, {name}", f"{v['seconds']:.1f} s (exit {v['exit']})", "<= 20 s, exit 0")
+        for name, v in d.items()
+        if isinstance(v, dict)
+    ]
+    return [*rows_, ("extract, Leusden IVP (70 KB)", f"{d['leusden_seconds']:.2f} s", "")]
+
+
 BENCHMARKS: dict[str, Callable[[], dict]] = {
     "startup": bench_startup,
     "throughput": bench_throughput,
@@ -431,6 +468,7 @@ BENCHMARKS: dict[str, Callable[[], dict]] = {
     "batch": bench_batch,
     "gold": bench_gold,
     "quality": bench_quality,
+    "dense": bench_dense,
 }
 
 
@@ -543,6 +581,7 @@ ROW_BUILDERS = {
     "batch": _batch_rows,
     "gold": _gold_rows,
     "quality": _quality_rows,
+    "dense": _dense_rows,
 }
 
 

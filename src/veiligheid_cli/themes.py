@@ -15,6 +15,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +63,12 @@ def _pattern(nlp: Language, norms: list[str]) -> Doc:
     hashes = [nlp.vocab.strings.add(n) for n in norms]
     doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
     return doc
+
+
+# A text (a block, or a 50,000-character piece of one) keeps at most this many hits of one theme:
+# real plans name a theme a few dozen times per section, a damaged or hostile input (one word
+# repeated a million times) must not make every later step pay per repetition.
+MAX_HITS_PER_THEME = 200
 
 
 class _TokenView:
@@ -122,27 +129,38 @@ class ThemeTagger:
         view = _TokenView(doc)
         spans: list[Span] = []
         vocab = doc.vocab.strings
+        seen: Counter[str] = Counter()  # hits per theme: at most MAX_HITS_PER_THEME a text
+
+        def room(theme: str) -> bool:
+            seen[theme] += 1
+            return seen[theme] <= MAX_HITS_PER_THEME
+
         for match_id, start, end in self.phrases(doc):
-            spans.append(Span(doc, start, end, label=vocab[match_id], span_id="term"))
-        spans += self._gapped_matches(doc, view)
+            if room(label := vocab[match_id]):
+                spans.append(Span(doc, start, end, label=label, span_id="term"))
+        spans += [s for s in self._gapped_matches(doc, view, seen) if room(s.label_)]
         for i, (lower, lemma, key) in enumerate(
             zip(view.lowers, view.lemmas, view.norms, strict=True)
         ):
             if not view.punct[i] and not view.space[i]:
                 for theme_id in _glob_themes(lower, lemma.lower(), key, self):
-                    spans.append(Span(doc, i, i + 1, label=theme_id, span_id="pattern"))
+                    if room(theme_id):
+                        spans.append(Span(doc, i, i + 1, label=theme_id, span_id="pattern"))
         covered = {i for s in spans for i in range(s.start, s.end)}
-        spans += self._near_misses(doc, view, covered)
+        spans += [s for s in self._near_misses(doc, view, covered, seen) if room(s.label_)]
         doc.spans["themes"] = _best_per_theme(spans)
         return doc
 
-    def _gapped_matches(self, doc: Doc, view: _TokenView) -> list[Span]:
+    def _gapped_matches(self, doc: Doc, view: _TokenView, seen: Counter[str]) -> list[Span]:
         """Multi-word terms in order, with at most MAX_GAP other words between their words."""
-        out = []
+        out: list[Span] = []
+        found: Counter[str] = Counter()
         norms, punct = view.norms, view.punct
         n = len(norms)
         for i, norm in enumerate(norms):
             for theme_id, keys in self.gapped.get(norm, ()):
+                if seen[theme_id] + found[theme_id] >= MAX_HITS_PER_THEME:
+                    continue  # enough hits of this theme in this text
                 pos, gap, j = 1, 0, i + 1
                 while j < n and pos < len(keys):
                     if norms[j] == keys[pos]:
@@ -154,9 +172,12 @@ class ThemeTagger:
                     j += 1
                 if pos == len(keys):
                     out.append(Span(doc, i, j, label=theme_id, span_id="gapped"))
+                    found[theme_id] += 1
         return out
 
-    def _near_misses(self, doc: Doc, view: _TokenView, covered: set[int]) -> list[Span]:
+    def _near_misses(
+        self, doc: Doc, view: _TokenView, covered: set[int], seen: Counter[str]
+    ) -> list[Span]:
         out = []
         lowers, alpha, stop = view.lowers, view.alpha, view.stop
         for i, lower in enumerate(lowers):
@@ -171,7 +192,7 @@ class ThemeTagger:
                     continue
             if len(lower) >= FUZZY_MIN_LEN:
                 theme = self._lookup(lower)
-                if theme:
+                if theme and seen[theme] + len(out) < MAX_HITS_PER_THEME:
                     out.append(Span(doc, i, i + 1, label=theme, span_id="fuzzy"))
         return out
 
@@ -222,15 +243,18 @@ def _best_per_theme(spans: list[Span]) -> list[Span]:
     the same words with different themes are all kept."""
     spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[Span] = []
+    open_: list[Span] = []  # kept spans that reach past the current start (linear, not n^2)
     for span in spans:
+        open_ = [k for k in open_ if k.end > span.start]
         if any(
             k.start <= span.start
             and span.end <= k.end
             and (k.end - k.start > span.end - span.start or k.label == span.label)
-            for k in kept
+            for k in open_
         ):
             continue
         kept.append(span)
+        open_.append(span)
     return kept
 
 

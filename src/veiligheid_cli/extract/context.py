@@ -44,6 +44,7 @@ class ExtractionContext:
         self.sections: list[Item] = []
         self.statements: list = []  # what the priority grammar read (grammar.Statement)
         self.contents: list | None = None  # the contents page's entries (contents.Entry)
+        self._owners: tuple[int, list[Item | None]] = (-1, [])
 
     # --- reading the document -------------------------------------------------------------
 
@@ -122,13 +123,16 @@ class ExtractionContext:
 
     def paragraph_priority(self, i: int) -> Item | None:
         """The priority of a paragraph that opens with it, for block i: that paragraph or a
-        block after it, before the next heading or the next such paragraph."""
-        for j in range(i, -1, -1):
-            if j in self.priority_paragraphs:
-                return self.priority_paragraphs[j]
-            if self.blocks[j].block.kind is BlockKind.HEADING:
-                return None
-        return None
+        block after it, before the next heading or the next such paragraph (one forward pass,
+        redone when a pass adds such a paragraph)."""
+        if self._owners[0] != len(self.priority_paragraphs):
+            owners, owner = [], None
+            for j, a in enumerate(self.blocks):
+                owner = None if a.block.kind is BlockKind.HEADING else owner
+                owner = self.priority_paragraphs.get(j, owner)
+                owners.append(owner)
+            self._owners = (len(self.priority_paragraphs), owners)
+        return self._owners[1][i]
 
     def priority_themes(self, i: int) -> list[str]:
         """The themes of the priority whose heading block i stands under (innermost first),

@@ -36,6 +36,8 @@ from .text import GOAL_LABEL, strip_number
 ACCEPT = 0.7  # a statement at least this strong gives priorities
 FALLBACK = 0.45  # the best statement at least this strong, where nothing else gave any
 MAX_ITEM_WORDS = 14  # an inline item longer than this is a clause, not a name
+MAX_SENTENCE_CHARS = 2_000  # a longer "sentence" is a text without sentence ends
+MAX_STATEMENTS = 200  # statements read per document (bounded work on damaged input)
 
 _PREPOSITION_ARTICLE = re.compile(
     r"(?:aan|met|van|bij|op|uit|in|over|tot|naar|voor|binnen|onder|door|tussen)\s+"
@@ -128,7 +130,10 @@ def _statements(ctx: ExtractionContext) -> list[Statement]:
     out: list[Statement] = []
     stated: tuple[int, int] | None = None  # (block, count) of the last count stated
     contents = {e.block for e in read_contents(ctx)}  # a contents page states nothing
+    seen: set[str] = set()  # a sentence repeated word for word states nothing new
     for i, a in enumerate(ctx.blocks):
+        if len(out) >= MAX_STATEMENTS:
+            break  # a plan states its priorities a few times, not thousands
         kind = a.block.kind
         if i in contents:
             continue
@@ -136,6 +141,9 @@ def _statements(ctx: ExtractionContext) -> list[Statement]:
             continue
         sentences = ctx.sentences_of(i)
         for k, (start, sentence) in enumerate(sentences):
+            if len(sentence) > MAX_SENTENCE_CHARS or sentence in seen:
+                continue  # a run-on text without sentence ends, or a repeat
+            seen.add(sentence)
             last = k == len(sentences) - 1
             read = _read(ctx, i, k, start, sentence, last)
             for statement in read:

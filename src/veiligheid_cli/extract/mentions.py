@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import BlockKind, ItemKind
 from .context import ExtractionContext
 from .registry import extraction_pass
 from .text import MAX_ITEM_CHARS
 
+MAX_PER_THEME = 300
+
 
 @extraction_pass("mentions")
 def mentions(ctx: ExtractionContext) -> None:
     """Every sentence outside headings that names a theme: a passing mention, or a commitment
-    when the plan commits itself in it ("wij gaan ...", "we zetten in op ...")."""
+    when the plan commits itself in it ("wij gaan ...", "we zetten in op ..."). A sentence
+    repeated word for word is one mention, and a theme gets at most MAX_PER_THEME of them (the
+    first ones: evidence enough, and bounded work on a damaged input)."""
+    seen: set[str] = set()
+    per_theme: Counter[str] = Counter()
     for i, a in ctx.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE_ROW):
         if not a.hits:
             continue
         for start, sentence in ctx.sentences_of(i):
             span = (start, start + len(sentence))
             themes = ctx.hits_in(i, *span)
-            if themes:
+            if (
+                themes
+                and sentence not in seen
+                and min(per_theme[t] for t in themes) < MAX_PER_THEME
+            ):
+                seen.add(sentence)
+                per_theme.update(themes)
                 cue = "commitment" if ctx.rules.commitment_cue.search(sentence) else "mention"
                 ctx.mentions.append(
                     ctx.item(ItemKind.MENTION, i, sentence[:MAX_ITEM_CHARS], themes, 0.5, cue, span)

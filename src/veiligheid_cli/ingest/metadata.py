@@ -82,12 +82,15 @@ _PROPOSAL_CUES = re.compile(
     re.IGNORECASE,
 )
 _LETTER_CUES = re.compile(r"\bgeachte\b|\bmet vriendelijke groet\b|\braadsinformatiebrief\b", re.I)
+READ_CHARS = 300_000  # about 150 pages of plan text
 _HEAD_BLOCKS = 12  # the first page, roughly
 
 
 def detect_metadata(blocks: list[Block], path: str) -> Metadata:
     """Title, organization, kind, form and period of a document."""
-    full = "\n".join(b.text for b in blocks)
+    # What names the document stands in its first pages: read at most READ_CHARS of it (a
+    # 5 MB text must not make every pattern scan 5 MB).
+    full = "\n".join(b.text for b in blocks)[:READ_CHARS]
     period = _period(blocks)
     title = _title(blocks, path, period)
     return Metadata(
