@@ -59,6 +59,17 @@ class Block:
     cells: tuple[str, ...] = ()  # table rows: the cells
     columns: tuple[str, ...] = ()  # table rows: the header of the table (empty for the header)
     style: int = 0  # headings read from a PDF: rank of the heading style (1 = largest)
+    # where each source line of a joined block starts: (character offset in text, line)
+    line_starts: tuple[tuple[int, int], ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The source line on which character `offset` of the text stands."""
+        line = self.line
+        for start, number in self.line_starts:
+            if start > offset:
+                break
+            line = number
+        return line
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,7 +199,7 @@ class ExtractionContext:
             text=text,
             themes=themes,
             section=a.block.section,
-            line=a.block.line,
+            line=a.block.line_at(span[0]) if span else a.block.line,
             page=a.block.page,
             confidence=round(min(conf, 0.99), 2),
             cue=cue,

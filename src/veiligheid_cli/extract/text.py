@@ -75,6 +75,7 @@ def dedupe(items: list[Item]) -> list[Item]:
     from rapidfuzz import fuzz
 
     kept: list[Item] = []
+    order = {id(it): k for k, it in enumerate(items)}  # ties keep the order found (text order)
     for item in sorted(items, key=lambda it: -it.confidence):
         norm = item.text.lower()
         restatable = item.kind in (ItemKind.PRIORITY, ItemKind.REFERENCE) and bool(item.themes)
@@ -90,4 +91,4 @@ def dedupe(items: list[Item]) -> list[Item]:
         )
         if not duplicate:
             kept.append(item)
-    return sorted(kept, key=lambda it: (it.page or 0, it.line, it.text))
+    return sorted(kept, key=lambda it: (it.page or 0, it.line, order[id(it)]))

@@ -86,6 +86,7 @@ class _BlockBuilder:
         # The current block's text is kept as a short tail (all the rules look at its end);
         # what came before it is kept here, so that a long paragraph is built in linear time.
         self.head: list[str] = []
+        self.joined: list[tuple[str, int]] = []  # (start of a joined line, its line number)
 
     def run(self) -> list[Block]:
         i = 0
@@ -97,7 +98,8 @@ class _BlockBuilder:
     def _close(self) -> None:
         if self.current is not None:
             self.current.text = _tidy("".join(self.head) + self.current.text)
-            self.head = []
+            self.current.line_starts = _line_starts(self.current.text, self.joined)
+            self.head, self.joined = [], []
             if self.current.text:
                 self.blocks.append(self.current)
             self.current = None
@@ -185,6 +187,8 @@ class _BlockBuilder:
         current = self.current
         if current is not None and not _starts_new_paragraph(current, ln, self.blocks):
             current.text = _join(current.text, text)
+            if ln.line != current.end_line:
+                self.joined.append((text.strip()[:24], ln.line))
             current.end_line = ln.line
             if len(current.text) > _TAIL_FLUSH:
                 self.head.append(current.text[:-_TAIL_KEEP])
@@ -194,6 +198,18 @@ class _BlockBuilder:
         if text[:1].islower() and _rejoin_displaced(self.blocks, text, ln):
             return
         self.current = Block(BlockKind.PARAGRAPH, text, ln.line, ln.line, ln.page)
+
+
+def _line_starts(text: str, joined: list[tuple[str, int]]) -> tuple[tuple[int, int], ...]:
+    """Where each joined line starts in the finished text: its first words, found in order
+    (the text was tidied after joining, so offsets are found, not counted)."""
+    out, at = [], 0
+    for start, line in joined:
+        found = text.find(_tidy(start), at)
+        if found >= 0:
+            out.append((found, line))
+            at = found
+    return tuple(out)
 
 
 def _continues_numbering(previous: Block | None, marker: str) -> bool:
@@ -235,9 +251,10 @@ def _split_inline_lists(blocks: list[Block]) -> list[Block]:
         lead, items = parts
         out.append(Block(BlockKind.PARAGRAPH, lead, b.line, b.end_line, b.page))
         for number, text in items:
+            line = b.line_at(max(0, b.text.find(text)))
             out.append(
                 Block(
-                    BlockKind.LIST_ITEM, text, b.line, b.end_line, b.page, marker=f"{number}.",
+                    BlockKind.LIST_ITEM, text, line, b.end_line, b.page, marker=f"{number}.",
                     number=number, after_cue=True,
                 )
             )  # fmt: skip
@@ -486,6 +503,8 @@ def _rejoin_displaced(blocks: list[Block], text: str, ln: CleanLine) -> bool:
             if ends_sentence(block.text):
                 return False
             block.text = _join(block.text, text)
+            start = (len(block.text) - len(text.strip()), ln.line)
+            block.line_starts = (*block.line_starts, start)
             return True
     return False
 
