@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -55,10 +56,31 @@ def test_batch_reports_and_failures(plans_dir, tmp_path, jobs):
 def test_batch_all_ok_exit_0_and_quiet(tmp_path):
     out = tmp_path / "out"
     result = run_cli(
-        "batch", str(LEUSDEN_IVP), str(TWENTE), "-r", str(HILVERSUM), "-o", str(out), "--quiet"
-    )
+        "batch", str(LEUSDEN_IVP), str(TWENTE), "-r", str(HILVERSUM), "-o", str(out), "--quiet",
+        "--all",
+    )  # fmt: skip
     assert result.exit_code == 0 and result.stderr == ""
     assert len(json.loads((out / "index.json").read_text())["plans"]) == 2
+
+
+def test_batch_of_the_corpus_aligns_the_plan_and_names_the_others(tmp_path):
+    out = tmp_path / "out"
+    result = run_cli("batch", str(LEUSDEN_IVP.parent), "-r", str(HILVERSUM), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    warning = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warning) == 1 and "2 documents are not local plans" in warning[0]
+    assert "use --all" in warning[0] and "regional letter" in warning[0]
+    index = json.loads((out / "index.json").read_text())
+    statuses = {Path(p["path"]).name: p["status"] for p in index["plans"]}
+    assert statuses["leusden-ivp-2016-2019.txt"] == "ok"
+    assert sorted(statuses.values()) == ["not a plan", "not a plan", "ok"]
+    assert "## Not local plans" in (out / "index.md").read_text(encoding="utf-8")
+
+
+def test_common_counts_local_plans_only_unless_all():
+    result = run_cli("common", str(LEUSDEN_IVP), str(TWENTE), "-f", "json")
+    assert json.loads(result.stdout)["plans"] == ["Leusden"]
+    assert "1 document is not a local plan" in result.stderr
 
 
 def test_batch_usage_errors(tmp_path):
@@ -71,14 +93,14 @@ def test_batch_usage_errors(tmp_path):
 
 
 def test_common_themes_across_plans():
-    result = run_cli("common", str(LEUSDEN_IVP), str(TWENTE), str(HILVERSUM), "-f", "json")
+    result = run_cli("common", str(LEUSDEN_IVP), str(TWENTE), str(HILVERSUM), "-f", "json", "--all")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["schema"] == "veiligheid/common/v1"
     top = data["themes"][0]
     assert top["theme"] == "ondermijning" and top["priority_count"] == 3
     assert run_cli("common", str(LEUSDEN_IVP), str(TWENTE), "--min-plans", "2").exit_code == 0
-    assert "| Theme |" in run_cli("common", str(TWENTE), "-f", "markdown").stdout
+    assert "| Theme |" in run_cli("common", str(TWENTE), "-f", "markdown", "--all").stdout
 
 
 def test_quiet_batch_prints_only_the_errors(plans_dir, tmp_path):
@@ -125,7 +147,7 @@ def test_output_that_is_not_a_directory_is_a_usage_error(tmp_path):
 
 
 def test_common_counts_ondermijning_for_the_leusden_ivp_and_the_twente_proposal():
-    result = run_cli("common", str(LEUSDEN_IVP), str(TWENTE), "-f", "json")
+    result = run_cli("common", str(LEUSDEN_IVP), str(TWENTE), "-f", "json", "--all")
     data = json.loads(result.stdout)
     assert data["plans"] == ["Leusden", "Twente"]
     ondermijning = next(t for t in data["themes"] if t["theme"] == "ondermijning")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, VeiligheidError
-from .model import Alignment, Extraction
+from .model import Alignment, DocumentKind, Extraction
 from .pipeline import Settings
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".markdown", ".pdf"}
@@ -24,6 +24,7 @@ class PlanResult:
     path: str
     alignment: Alignment | None = None
     error: str | None = None
+    not_a_plan: str | None = None  # why a document was not aligned: "regional letter", ...
 
     @property
     def ok(self) -> bool:
@@ -37,7 +38,34 @@ class BatchResult:
 
     @property
     def failed(self) -> list[PlanResult]:
-        return [p for p in self.plans if not p.ok]
+        return [p for p in self.plans if p.error is not None]
+
+    @property
+    def not_plans(self) -> list[PlanResult]:
+        return [p for p in self.plans if p.not_a_plan is not None]
+
+
+def is_local_plan(ex: Extraction) -> bool:
+    """A municipality's own plan (or a council proposal or page about it): what batch, common
+    and align hold against a regional strategy. A regional strategy, or a letter or proposal
+    about one, is not."""
+    return ex.document.metadata.kind is DocumentKind.IVP
+
+
+def role_of(ex: Extraction) -> str:
+    """What a document that is no local plan is: "regional letter", "regional plan", ..."""
+    meta = ex.document.metadata
+    return f"{meta.kind.value} {meta.form}"
+
+
+def not_plans_warning(names: list[str]) -> str:
+    n = len(names)
+    what = (
+        "document is not a local plan and was"
+        if n == 1
+        else "documents are not local plans and were"
+    )
+    return f"{n} {what} not aligned: {', '.join(names)}; use --all to include them"
 
 
 def collect_files(inputs: Iterable[str], exclude: str | None = None) -> list[str]:
@@ -71,12 +99,16 @@ def collect_files(inputs: Iterable[str], exclude: str | None = None) -> list[str
     return out
 
 
-def _align_one(path: str, regional: Extraction, settings: Settings, use_cache: bool) -> PlanResult:
+def _align_one(
+    path: str, regional: Extraction, settings: Settings, use_cache: bool, every: bool = False
+) -> PlanResult:
     from .cache import cached_extract
     from .pipeline import align_extractions
 
     try:
         local = cached_extract(path, settings, use_cache)
+        if not every and not is_local_plan(local):
+            return PlanResult(path, not_a_plan=role_of(local))
         return PlanResult(path, align_extractions(local, regional, settings))
     except VeiligheidError as exc:
         return PlanResult(path, error=str(exc))
@@ -98,9 +130,11 @@ def run_batch(
     *,
     jobs: int = 1,
     use_cache: bool = True,
+    every: bool = False,
     on_done: Callable[[PlanResult], None] = lambda _r: None,
 ) -> BatchResult:
-    """Align every file with the regional strategy; results in the order of `files`."""
+    """Align every local plan among `files` with the regional strategy (`every`: every
+    document); results in the order of `files`."""
     from .cache import cached_extract
 
     regional = cached_extract(regional_path, settings, use_cache)
@@ -109,12 +143,13 @@ def run_batch(
     results: dict[str, PlanResult] = {}
     if jobs <= 1 or len(files) < 2:
         for path in files:
-            results[path] = _align_one(path, regional, settings, use_cache)
+            results[path] = _align_one(path, regional, settings, use_cache, every)
             on_done(results[path])
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {
-                pool.submit(_align_one, path, regional, settings, use_cache): path for path in files
+                pool.submit(_align_one, path, regional, settings, use_cache, every): path
+                for path in files
             }
             for future in as_completed(futures):
                 path = futures[future]
@@ -127,11 +162,17 @@ def run_batch(
 
 
 def plan_names(extractions: list[Extraction]) -> list[str]:
-    """The organization per plan; the file name is added where two plans share one."""
+    """The organization per plan; where two plans share one, its kind and period beside it
+    ("Leusden (ivp 2016-2019)"), and the file name where even those are the same."""
     orgs = [ex.document.metadata.organization or Path(ex.document.path).stem for ex in extractions]
+    named = []
+    for org, ex in zip(orgs, extractions, strict=True):
+        meta = ex.document.metadata
+        period = f" {meta.period}" if meta.period else ""
+        named.append(f"{org} ({meta.kind.value}{period})" if orgs.count(org) > 1 else org)
     return [
-        f"{org} ({Path(ex.document.path).stem})" if orgs.count(org) > 1 else org
-        for org, ex in zip(orgs, extractions, strict=True)
+        f"{name} {Path(ex.document.path).stem}" if named.count(name) > 1 else name
+        for name, ex in zip(named, extractions, strict=True)
     ]
 
 

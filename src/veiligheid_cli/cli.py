@@ -98,6 +98,14 @@ NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Do not read or write the cache of extracted documents.")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or progress on stderr.")]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all",
+        help="Include documents that are no local plan (a regional strategy, a letter or "
+        "proposal about one); by default they are listed apart with one warning.",
+    ),
+]
 VerboseOpt = Annotated[
     bool,
     typer.Option("--verbose", "-v", help="Also show what the PDF libraries report (on stderr)."),
@@ -359,6 +367,7 @@ def batch(
         str, typer.Option("--output", "-o", help="Directory for the reports (created if needed).")
     ] = "veiligheid-report",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes.")] = 1,
+    every: AllOpt = False,
     model: ModelOpt = None,
     rules: RulesOpt = None,
     password: PasswordOpt = None,
@@ -373,7 +382,7 @@ def batch(
     """
     from pathlib import Path
 
-    from .batch import collect_files, run_batch
+    from .batch import collect_files, not_plans_warning, run_batch
     from .pipeline import Settings
     from .report.batch_report import write_outputs
     from .rules import load_config
@@ -390,12 +399,16 @@ def batch(
             advance()
 
         result = run_batch(
-            files, regional, settings, jobs=jobs, use_cache=not no_cache, on_done=done
+            files, regional, settings, jobs=jobs, use_cache=not no_cache, every=every, on_done=done
         )
     write_outputs(result, Path(output))
+    skipped = [f"{p.path} ({p.not_a_plan})" for p in result.not_plans]
+    if skipped:
+        warn([not_plans_warning(skipped)], quiet)
     if not quiet:
+        aligned = len(files) - len(result.failed) - len(skipped)
         typer.echo(
-            f"veiligheid: {len(files) - len(result.failed)} of {len(files)} plans aligned, "
+            f"veiligheid: {aligned} of {len(files)} documents aligned, "
             f"{len(result.failed)} failed; reports in {output}/",
             err=True,
         )
@@ -413,6 +426,7 @@ def common(
     min_plans: Annotated[
         int, typer.Option(min=1, help="Only themes that at least this many plans prioritise.")
     ] = 1,
+    every: AllOpt = False,
     model: ModelOpt = None,
     rules: RulesOpt = None,
     password: PasswordOpt = None,
@@ -421,7 +435,14 @@ def common(
     verbose: VerboseOpt = False,
 ) -> None:
     """Which themes do how many plans prioritise? Input for a new regional strategy."""
-    from .batch import collect_files, common_themes, plan_names
+    from .batch import (
+        collect_files,
+        common_themes,
+        is_local_plan,
+        not_plans_warning,
+        plan_names,
+        role_of,
+    )
     from .cache import cached_extract
     from .pipeline import Settings
     from .report import batch_report, emit
@@ -436,6 +457,13 @@ def common(
         for path in paths:
             extractions.append(cached_extract(path, settings, not no_cache))
             advance()
+    if not every:
+        skipped = [
+            f"{ex.document.path} ({role_of(ex)})" for ex in extractions if not is_local_plan(ex)
+        ]
+        extractions = [ex for ex in extractions if is_local_plan(ex)]
+        if skipped:
+            warn([not_plans_warning(skipped)], quiet)
     labels = {t.id: (t.label, taxonomy.field_label(t.field)) for t in taxonomy.themes}
     counts = [c for c in common_themes(extractions, labels) if len(c.priority_plans) >= min_plans]
     plans = plan_names(extractions)

@@ -35,7 +35,7 @@ def index_json(result: BatchResult, names: dict[str, str]) -> str:
         plans.append(  # the same keys for every plan; null where a failed plan has no value
             {
                 "path": plan.path,
-                "status": "ok" if a is not None else "failed",
+                "status": "ok" if a is not None else "not a plan" if plan.not_a_plan else "failed",
                 "organization": a.local.document.metadata.organization if a else None,
                 "report": f"{names[plan.path]}.md" if a else None,
                 "coverage": a.coverage if a else None,
@@ -52,6 +52,7 @@ def index_json(result: BatchResult, names: dict[str, str]) -> str:
             "regional": {"path": meta.path, "organization": meta.metadata.organization},
             "plans": plans,
             "failed": len(result.failed),
+            "not_plans": len(result.not_plans),
         }
     )
 
@@ -66,7 +67,8 @@ def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
         f"# Batch alignment: {len(result.plans)} plans × {region}",
         "",
         f"Regional strategy: `{regional.document.path}`. "
-        f"{len(ok)} aligned, {len(result.failed)} failed.",
+        f"{len(ok)} aligned, {len(result.failed)} failed"
+        + (f", {len(result.not_plans)} not local plans." if result.not_plans else "."),
         "",
         "| Plan | " + " | ".join(md_escape(p[:40]) for p in priorities) + " | Coverage | Report |",
         "|---|" + "---|" * len(priorities) + "---|---|",
@@ -81,6 +83,9 @@ def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
             + " | ".join(cells)
             + f" | {a.coverage:.0%} | [{names[plan.path]}.md]({names[plan.path]}.md) |"
         )
+    if result.not_plans:
+        out += ["", "## Not local plans (not aligned; `--all` includes them)", ""]
+        out += [f"- `{md_escape(p.path)}`: {p.not_a_plan}" for p in result.not_plans]
     if result.failed:
         out += ["", "## Failed", ""]
         out += [f"- {md_escape(p.error or p.path)}" for p in result.failed]
