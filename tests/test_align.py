@@ -127,3 +127,14 @@ def test_pdf_gives_same_alignment_as_text(leusden_pdf):
     assert from_pdf["coverage"] == from_text["coverage"]
     evidence = from_pdf["regional_priorities"][0]["evidence"][0]
     assert evidence["page"] is not None
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_the_table_fits_the_columns_of_a_pipe(columns, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = run_cli("align", str(LEUSDEN_IVP), str(HILVERSUM))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= columns
+    assert "local priority" in result.stdout  # rule names wrap at words, never inside an id
+    assert "_th" not in result.stdout and "local_priority" not in result.stdout

@@ -75,8 +75,18 @@ def rich_to_text(renderables: list, width: int = 120) -> str:
     return console.export_text()
 
 
-def render_rich(renderables: list, output: str | None, width: int = 120) -> None:
-    """Print rich renderables: in colour on a terminal, as plain text to a file or a pipe."""
+def text_width(default: int = 120) -> int:
+    """The width of plain-text tables: $COLUMNS where set (also in a pipe), else `default`."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return default
+    return columns if 40 <= columns <= 1000 else default
+
+
+def render_rich(renderables: list, output: str | None, width: int | None = None) -> None:
+    """Print rich renderables: in colour on a terminal, as plain text to a file or a pipe
+    ($COLUMNS wide where set, else 120)."""
     from rich.console import Console
 
     if (output is None or output == "-") and sys.stdout.isatty():
@@ -84,4 +94,4 @@ def render_rich(renderables: list, output: str | None, width: int = 120) -> None
         for r in renderables:
             console.print(r)
         return
-    emit(rich_to_text(renderables, width), output)
+    emit(rich_to_text(renderables, width or text_width()), output)

@@ -220,7 +220,7 @@ def table_renderables(a: Alignment) -> list:
         if not p.evidence:
             evidence.append("–", style="dim")
         verdict = Text(STATUS_MARK[p.status.value], style=STATUS_STYLE[p.status.value])
-        verdict.append(f"\n{p.reason}", style="dim")
+        verdict.append(f"\n{p.reason.replace('_', ' ')}", style="dim")  # wraps at words
         table.add_row(p.regional.text, verdict, evidence)
     local_only = ", ".join(_abbreviate(i.text, 40) for i in a.local_only) or "none"
     return [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..batch import BatchResult, ThemeCount
 from ..errors import UsageError
-from . import align_report, dump_json, md_escape, rich_to_text, schema, write_atomic
+from . import align_report, dump_json, md_escape, rich_to_text, schema, text_width, write_atomic
 from .casing import display_for
 from .heatmap import heatmap_from, to_html
 
@@ -201,7 +201,7 @@ def common_table(counts: list[ThemeCount], plans: list[str], width: int = 120) -
             ", ".join(c.priority_plans) or "–",
         )
     parts.append(table)
-    return rich_to_text(parts, width or 120)
+    return rich_to_text(parts, width or text_width())
 
 
 def render_common(fmt: str, counts: list[ThemeCount], plans: list[str]) -> str:

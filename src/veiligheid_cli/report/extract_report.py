@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Extraction, Item
-from . import dump_json, location, md_escape, rich_to_text, schema
+from . import dump_json, location, md_escape, rich_to_text, schema, text_width
 from .casing import display_for, displayed_extraction
 from .ingest_report import document_json
 
@@ -121,4 +121,4 @@ def to_table(ex: Extraction, width: int | None = None) -> str:
                 location(item.line, item.page),
             )
         parts.append(table)
-    return rich_to_text(parts, width or 120)
+    return rich_to_text(parts, width or text_width())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..rules import Taxonomy
-from . import dump_json, md_escape, rich_to_text, schema
+from . import dump_json, md_escape, rich_to_text, schema, text_width
 
 
 def to_json(tax: Taxonomy) -> str:
@@ -62,4 +62,4 @@ def to_table(tax: Taxonomy, width: int | None = None) -> str:
             terms = ", ".join(t.terms[:5]) + (", …" if len(t.terms) > 5 else "")
             table.add_row(f.label, t.id, t.label, terms, ", ".join(sorted(tax.related(t.id))))
     parts.append(table)
-    return rich_to_text(parts, width or 120)
+    return rich_to_text(parts, width or text_width())
