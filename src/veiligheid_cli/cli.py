@@ -317,6 +317,35 @@ def align(
 
 
 @app.command()
+def compare(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier plan (or strategy).")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Its successor, or a draft of it.")],
+    fmt: ReportFormatOpt = ReportFormat.table,
+    output: OutputOpt = None,
+    allow_older: Annotated[
+        bool, typer.Option("--allow-older", help="Compare even when NEW's period is older.")
+    ] = False,
+    model: ModelOpt = None,
+    rules: RulesOpt = None,
+    password: PasswordOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """What changed between two periods of one body's plan: priorities kept, added, dropped."""
+    from .pipeline import Settings
+    from .report import compare_report, emit
+    from .runs import compare_files
+
+    setup_logging(verbose)
+    settings = Settings(model, rules, password)
+    result = compare_files(old, new, settings, not no_cache, allow_older)
+    for w in result.warnings:
+        warn([w.removeprefix("warning: ")], quiet)
+    emit(compare_report.render(fmt.value, result), output)
+
+
+@app.command()
 def check(
     draft: FileArg,
     regional: Annotated[

@@ -66,3 +66,26 @@ def check_file(
     ]
     findings = run_checks(extraction, alignments, checks, taxonomy)
     return CheckResult(doc, extraction, findings, [c.id for c in checks.values() if c.enabled])
+
+
+def compare_files(
+    old: str, new: str, settings: Settings, use_cache: bool = True, allow_older: bool = False
+):
+    """Compare two documents of one body (`compare.compare`), read through the cache. NEW older
+    than OLD is a usage error unless `allow_older` (then a warning): no silent swap."""
+    from .compare import compare
+    from .errors import UsageError
+    from .rules import load_taxonomy
+
+    old_ex = cached_extract(old, settings, use_cache)
+    new_ex = cached_extract(new, settings, use_cache)
+    po, pn = old_ex.document.metadata.period, new_ex.document.metadata.period
+    warning = None
+    if po and pn and (pn.start, pn.end) < (po.start, po.end):
+        warning = f"NEW ({new}, {pn}) is older than OLD ({old}, {po})"
+        if not allow_older:
+            raise UsageError(f"{warning}: swap them, or use --allow-older to compare anyway")
+    result = compare(old_ex, new_ex, load_taxonomy(settings.resolved_rules()))
+    if warning:
+        result.warnings.append(f"warning: {warning}; compared as given (--allow-older)")
+    return result

@@ -183,7 +183,10 @@ def _clean(text: str, piece: Piece) -> Piece | None:
     raw = piece.text
     body = _APPOSITION.sub("", raw)
     body = _strip_explaining_parenthesis(body)
-    lead = len(body) - len(body.lstrip(" :-–•"))
+    conjunction = re.match(r"^\s*(?:en|of|&)\s+", body)  # "A, B, en C": no "en C"
+    body = body[conjunction.end() :] if conjunction else body
+    lead = conjunction.end() if conjunction else 0
+    lead += len(body) - len(body.lstrip(" :-–•"))
     body = body.strip(" :-–•").rstrip(" .;,")
     if not body or not re.search(r"\w", body):
         return None
