@@ -199,3 +199,19 @@ def test_common_html_bars(page, tmp_path):
     bar = rows.first.locator(".bar.priority").bounding_box()
     assert bar and bar["width"] > 0
     assert page.requests_out == []
+
+
+def test_compare_html_old_and_new_side_by_side(page, tmp_path):
+    pairs = ROOT / "tests" / "fixtures" / "compare"
+    out = tmp_path / "compare.html"
+    old, new = pairs / "heiland-2020-2023.txt", pairs / "heiland-2024-2027.txt"
+    result = run_cli("compare", str(old), str(new), "-f", "html", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    page.goto(out.as_uri())
+    statuses = [r.get_attribute("data-status") for r in page.locator("tr[data-status]").all()]
+    assert statuses == ["kept", "dropped", "kept"]
+    old = page.locator("tr.kept td.old").first.bounding_box()
+    new = page.locator("tr.kept td.new").first.bounding_box()
+    assert old and new and old["x"] < new["x"]  # old on the left, new on the right
+    assert "merged into" in page.locator("tr.dropped td.change").inner_text()
+    assert page.requests_out == []

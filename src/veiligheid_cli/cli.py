@@ -47,6 +47,13 @@ class AlignFormat(StrEnum):
     html = "html"
 
 
+class CompareFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
 class CommonFormat(StrEnum):
     table = "table"
     markdown = "markdown"
@@ -320,7 +327,10 @@ def align(
 def compare(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The earlier plan (or strategy).")],
     new: Annotated[str, typer.Argument(metavar="NEW", help="Its successor, or a draft of it.")],
-    fmt: ReportFormatOpt = ReportFormat.table,
+    fmt: Annotated[
+        CompareFormat,
+        typer.Option("--format", "-f", help="Output format (html: old | new side by side)."),
+    ] = CompareFormat.table,
     output: OutputOpt = None,
     allow_older: Annotated[
         bool, typer.Option("--allow-older", help="Compare even when NEW's period is older.")

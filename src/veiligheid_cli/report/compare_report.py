@@ -150,5 +150,36 @@ def to_table(c: Comparison, width: int | None = None) -> str:
     return rich_to_text([table, *notes, *c.warnings], width or text_width())
 
 
+def to_html(c: Comparison) -> str:
+    """Old | new side by side, self-contained (the style of the heatmap page)."""
+    from .heatmap import _environment
+
+    rows = [
+        {
+            "status": p.status,
+            "old": p.old,
+            "new": p.new,
+            "goals": p.goals,
+            "note": _row_note(p),
+            "old_where": location(p.old.line, p.old.page) if p.old else "",
+            "new_where": location(p.new.line, p.new.page) if p.new else "",
+        }
+        for p in c.priorities
+    ]
+    counts = {s: sum(1 for p in c.priorities if p.status == s) for s in _MARK}
+    return (
+        _environment()
+        .get_template("compare.html.j2")
+        .render(
+            rows=rows,
+            counts=counts,
+            warnings=c.warnings,
+            old_name=_name(c, "old"),
+            new_name=_name(c, "new"),
+        )
+    )
+
+
 def render(fmt: str, c: Comparison) -> str:
-    return {"json": to_json, "markdown": to_markdown, "table": to_table}[fmt](c)
+    renderers = {"json": to_json, "markdown": to_markdown, "table": to_table, "html": to_html}
+    return renderers[fmt](c)
