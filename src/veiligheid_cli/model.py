@@ -95,6 +95,7 @@ class Metadata:
     kind: DocumentKind = DocumentKind.OTHER  # whose plan the text is about
     period: Period | None = None
     form: str = "plan"  # what the text is: "plan", "proposal" (to a council) or "letter"
+    name: str = ""  # a regional plan's own name ("Regionale Veiligheidsstrategie X 2019-2022")
 
 
 @dataclass(slots=True)

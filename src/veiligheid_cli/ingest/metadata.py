@@ -43,7 +43,7 @@ _NOT_NAMES = {
     "Veiligheidsbeleid", "Veiligheidsplan", "Veiligheidsagenda", "Kadernota", "Ministerie",
     "Nederlandse", "Europa", "Rijk", "Raad", "College", "Burgemeester", "Gemeente", "Regionaal",
     "Regionale", "Landelijke", "We", "Ons", "Onze", "Bij", "In", "Vastgesteld",
-    "Opgesteld",
+    "Opgesteld", "Regio", "Eenheid", "Blad", "Bijlage", "Pagina",
 }  # fmt: skip
 _IVP_CUES = re.compile(
     r"integra(?:al|le)\s+veiligheids(?:-\s+en\s+\w+)?(?:plan|beleid|programma|agenda|nota)|"
@@ -93,13 +93,46 @@ def detect_metadata(blocks: list[Block], path: str) -> Metadata:
     full = "\n".join(b.text for b in blocks)[:READ_CHARS]
     period = _period(blocks)
     title = _title(blocks, path, period)
+    kind = _kind(blocks, full)
     return Metadata(
         title=title,
         organization=_organization(full, title),
-        kind=_kind(blocks, full),
+        kind=kind,
         period=period,
         form=_form(blocks, full),
+        name=_regional_name(full, period) if kind is DocumentKind.REGIONAL else "",
     )
+
+
+_STRATEGY = re.compile(  # keywords in any case, names capitalised
+    r"\b(?i:(regionaal|regionale|integraal)\s+)?(?i:(veiligheidsstrategie|veiligheidsagenda|"
+    r"veiligheidsplan|beleidsplan(?:\s+veiligheid)?|meerjarenbeleidsplan(?:\s+veiligheid)?))"
+    rf"(?:\s+({_NAME}))?\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?:\s+({_NAME}))?"
+)
+_REGION = re.compile(rf"\b(?:[Rr]egio|[Ee]enheid|politie\s+van|[Vv]eiligheidscollege)\s+({_NAME})")
+
+
+def _regional_name(full: str, period: Period | None) -> str:
+    """The regional plan's own name, with its region, also where a proposal or letter carries
+    it: "Regionale Veiligheidsstrategie Midden-Nederland 2019-2022"."""
+    for m in _STRATEGY.finditer(full[:20_000]):
+        start, end = int(m.group(4)), int(m.group(5))
+        if period and (start, end) != (period.start, period.end):
+            continue
+        region = _clean_name(m.group(3) or m.group(6) or "")
+        if not region or not _is_place_name(region):
+            region = _region(full)
+        adjective = (m.group(1) or "").capitalize()
+        kind = " ".join(w.capitalize() for w in m.group(2).split())  # "Beleidsplan Veiligheid"
+        words = [adjective, kind, region or ""]
+        return " ".join(w for w in words if w) + f" {start}-{end}"
+    return ""
+
+
+def _region(full: str) -> str:
+    found = (_clean_name(m.group(1)) for m in _REGION.finditer(full[:20_000]))
+    names = Counter(name for name in found if _is_place_name(name))
+    return names.most_common(1)[0][0] if names else ""
 
 
 # --- title -----------------------------------------------------------------------------------

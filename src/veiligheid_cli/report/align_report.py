@@ -28,6 +28,7 @@ def _doc(ex: Extraction) -> dict:
         "title": meta.title,
         "kind": meta.kind.value,
         "form": meta.form,
+        "name": meta.name or None,
         "period": {"start": meta.period.start, "end": meta.period.end} if meta.period else None,
     }
 
@@ -82,7 +83,11 @@ def to_json(a: Alignment) -> str:
 
 
 def _name(ex: Extraction) -> str:
+    """A plan by its organization, kind and period; a regional plan by its own name
+    ("Regionale Veiligheidsstrategie Midden-Nederland 2019-2022")."""
     meta = ex.document.metadata
+    if meta.name:
+        return meta.name
     period = f" {meta.period}" if meta.period else ""
     return f"{meta.organization or ex.document.path} ({meta.kind.value}{period})"
 

@@ -49,7 +49,11 @@ def index_json(result: BatchResult, names: dict[str, str]) -> str:
     return dump_json(
         {
             "schema": schema("batch"),
-            "regional": {"path": meta.path, "organization": meta.metadata.organization},
+            "regional": {
+                "path": meta.path,
+                "organization": meta.metadata.organization,
+                "name": meta.metadata.name or None,
+            },
             "plans": plans,
             "failed": len(result.failed),
             "not_plans": len(result.not_plans),
@@ -62,7 +66,8 @@ def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
     show = display_for(regional.document)
     priorities = [show(p.text) for p in regional.priorities or regional.regional_references]
     ok = [p for p in result.plans if p.ok]
-    region = regional.document.metadata.organization or regional.document.path
+    meta = regional.document.metadata
+    region = meta.name or meta.organization or regional.document.path
     out = [
         f"# Batch alignment: {len(result.plans)} plans × {region}",
         "",

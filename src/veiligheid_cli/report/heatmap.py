@@ -123,6 +123,8 @@ def heatmap_from(
     meta = regional.document.metadata
     name = meta.organization or Path(regional.document.path).name
     period = f" {meta.period}" if meta.period else ""
+    if meta.name:  # the strategy's own name, which carries its period
+        name, period = meta.name, ""
     return Heatmap(
         title=f"Coverage of the regional priorities: {_plans(len(rows))} × {name}{period}",
         regional=f"{name}{period}",

@@ -15,6 +15,7 @@ def document_json(doc: Document) -> dict:
         "organization": meta.organization,
         "kind": meta.kind.value,
         "form": meta.form,
+        "name": meta.name or None,
         "period": {"start": meta.period.start, "end": meta.period.end} if meta.period else None,
         "source_format": doc.source_format,
         "pages": doc.page_count,
