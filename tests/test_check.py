@@ -29,6 +29,9 @@ def test_leusden_against_2019_2022_reports_cyber_and_vague_goals():
     assert not any("autokraken terug brengen" in q for q in quotes)
     assert all(f["line"] for f in vague)
     assert code == (1 if cyber[0]["severity"] == "error" else 0)
+    ownerless = {f["line"] for f in data["findings"] if f["check"] == "goal-without-owner"}
+    assert 371 not in ownerless  # "Samen met inwoners, bedrijven en instellingen ..."
+    assert 633 in ownerless  # "Alert reageren bij (dreigende) maatschappelijke onrust."
 
 
 def test_good_draft_passes():
