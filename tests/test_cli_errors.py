@@ -97,3 +97,22 @@ def test_console_script_has_no_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
+
+
+def test_every_command_shows_the_decoding_warning(tmp_path):
+    from conftest import HILVERSUM
+
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(
+        "Integraal Veiligheidsplan gemeente Cafédorp 2024-2027\n\nOnze speerpunten zijn: "
+        "ondermijning; jeugdoverlast.\n".encode("cp1252")
+    )
+    runs = {
+        "extract": ["extract", str(plan)],
+        "align": ["align", str(plan), str(HILVERSUM)],
+        "common": ["common", str(plan)],
+        "batch": ["batch", str(plan), "-r", str(HILVERSUM), "-o", str(tmp_path / "out")],
+    }
+    for name, args in runs.items():
+        result = run_cli(*args)
+        assert "decoded as cp1252" in result.stderr, name

@@ -162,6 +162,14 @@ def setup_logging(verbose: bool) -> None:
     logging.captureWarnings(True)
 
 
+def _document_warnings(extractions) -> list[str]:
+    """What the readers noticed (a cp1252 decoding, a damaged PDF), once per document."""
+    out: list[str] = []
+    for ex in extractions:
+        out += [w for w in ex.document.warnings if w not in out]
+    return out
+
+
 def warn(messages: list[str], quiet: bool) -> None:
     if not quiet:
         for message in messages:
@@ -319,6 +327,8 @@ def align(
     settings = Settings(model, rules, password)
     with progress(len(local_files), "Aligning", quiet) as advance:
         alignments = align_files(local_files, regional, settings, not no_cache, advance)
+    if alignments:
+        warn(_document_warnings([alignments[0].regional] + [a.local for a in alignments]), quiet)
     align_report.render(alignments, fmt.value, output)
     return _threshold_exit(alignments, min_coverage, fail_on, quiet)
 
@@ -441,6 +451,8 @@ def batch(
             files, regional, settings, jobs=jobs, use_cache=not no_cache, every=every, on_done=done
         )
     write_outputs(result, Path(output))
+    aligned = [p.alignment.local for p in result.plans if p.alignment is not None]
+    warn(_document_warnings([result.regional, *aligned]), quiet)
     skipped = [f"{p.path} ({p.not_a_plan})" for p in result.not_plans]
     if skipped:
         warn([not_plans_warning(skipped)], quiet)
@@ -496,6 +508,7 @@ def common(
         for path in paths:
             extractions.append(cached_extract(path, settings, not no_cache))
             advance()
+    warn(_document_warnings(extractions), quiet)
     if not every:
         skipped = [
             f"{ex.document.path} ({role_of(ex)})" for ex in extractions if not is_local_plan(ex)
