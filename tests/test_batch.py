@@ -155,3 +155,11 @@ def test_common_counts_ondermijning_for_the_leusden_ivp_and_the_twente_proposal(
     assert ondermijning["label"] and ondermijning["field"] == "Integriteit en veiligheid"
     counts = [t["priority_count"] for t in data["themes"]]
     assert counts == sorted(counts, reverse=True)
+
+
+def test_batch_output_follows_the_rule_of_every_o(tmp_path):
+    """-o names what is created; the directory it stands in must exist (as for -o FILE)."""
+    deep = tmp_path / "a" / "b" / "out"
+    result = run_cli("batch", str(LEUSDEN_IVP), "-r", str(HILVERSUM), "-o", str(deep))
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and not (tmp_path / "a").exists()

@@ -433,13 +433,14 @@ def batch(
 
     from .batch import collect_files, not_plans_warning, run_batch
     from .pipeline import Settings
-    from .report.batch_report import write_outputs
+    from .report.batch_report import prepare_outdir, write_outputs
     from .rules import load_config
 
     setup_logging(verbose)
     settings = Settings(model, rules, password)
     load_config(settings.resolved_rules())
     files = collect_files(inputs, exclude=regional)
+    prepare_outdir(Path(output))  # a bad -o fails before the work, not after
     with progress(len(files), "Aligning plans", quiet) as advance:
 
         def done(result) -> None:

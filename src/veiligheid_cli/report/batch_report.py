@@ -75,7 +75,9 @@ def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
         f"{len(ok)} aligned, {len(result.failed)} failed"
         + (f", {len(result.not_plans)} not local plans." if result.not_plans else "."),
         "",
-        "| Plan | " + " | ".join(md_escape(p[:40]) for p in priorities) + " | Coverage | Report |",
+        "| Plan | "
+        + " | ".join(md_escape(_short(p)) for p in priorities)
+        + " | Coverage | Report |",
         "|---|" + "---|" * len(priorities) + "---|---|",
     ]
     for plan in ok:
@@ -97,14 +99,26 @@ def index_markdown(result: BatchResult, names: dict[str, str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _short(text: str, limit: int = 40) -> str:
+    """A column header of at most `limit` characters, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
 def prepare_outdir(outdir: Path) -> Path:
-    """Create the output directory (and parents) if needed; a one-line error if it cannot be.
+    """Create the output directory if needed; a one-line error if it cannot be. The one rule
+    for -o in every command: what -o names is created, the directory it stands in must exist
+    (as for `-o FILE`).
 
     Call it before the work, so that a bad -o does not cost a whole batch."""
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"{outdir}: exists and is not a directory (give -o a directory)")
+    parent = outdir.parent if str(outdir.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"{outdir}: output directory {parent} does not exist")
     try:
-        outdir.mkdir(parents=True, exist_ok=True)
+        outdir.mkdir(exist_ok=True)
     except OSError as exc:
         raise UsageError(f"{outdir}: cannot create the output directory ({exc.strerror})") from exc
     return outdir
