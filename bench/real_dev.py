@@ -84,26 +84,26 @@ def score_priorities(predicted: list[str], gold: list[str], optional: list[str])
     return {"tp": found, "fp": len(false), "fn": len(missed), "false": false, "missed": missed}
 
 
-def extract(path: Path, settings):
-    from veiligheid_cli.pipeline import extract_file
+def documents(folder: Path, gold_file: str, absent: list[str]):
+    """(name, gold entry, extraction) for every gold text found in `folder`; the names of the
+    texts not there are added to `absent`."""
+    from veiligheid_cli.pipeline import Settings, extract_file
 
-    return extract_file(path, settings)
+    settings = Settings()
+    gold = json.loads((SHARED / gold_file).read_text(encoding="utf-8"))["docs"]
+    for name, g in gold.items():
+        path = folder / f"{name}.txt"
+        if path.exists():
+            yield name, g, extract_file(path, settings)
+        else:
+            absent.append(name)
 
 
 def run_priorities(folder: Path, verbose: bool) -> dict:
-    from veiligheid_cli.pipeline import Settings
-
-    gold = json.loads((SHARED / "gold.json").read_text(encoding="utf-8"))["docs"]
-    settings = Settings()
     tp = fp = fn = full = kind_right = period_right = org_right = n = 0
     absent, themed, named = [], 0, 0
-    for name, g in gold.items():
-        path = folder / f"{name}.txt"
-        if not path.exists():
-            absent.append(name)
-            continue
+    for name, g, ex in documents(folder, "gold.json", absent):
         n += 1
-        ex = extract(path, settings)
         preds = [p.text for p in ex.priorities]
         s = score_priorities(preds, g["priorities"], g.get("optional", []))
         tp, fp, fn = tp + s["tp"], fp + s["fp"], fn + s["fn"]
@@ -151,19 +151,10 @@ def goal_tokens(key: list[str]) -> list[str]:
 
 
 def run_goals(folder: Path, verbose: bool) -> dict:
-    from veiligheid_cli.pipeline import Settings
-
-    gold = json.loads((SHARED / "goals-gold.json").read_text(encoding="utf-8"))["docs"]
-    settings = Settings()
     tp = fp = fn = lookalikes = n = 0
-    absent = []
-    for name, g in gold.items():
-        path = folder / f"{name}.txt"
-        if not path.exists():
-            absent.append(name)
-            continue
+    absent: list[str] = []
+    for name, g, ex in documents(folder, "goals-gold.json", absent):
         n += 1
-        ex = extract(path, settings)
         keys = [goal_tokens(k) for k in g["goals"]]
         not_keys = [goal_tokens(k) for k in g.get("not_goals", [])]
         used: set[int] = set()
