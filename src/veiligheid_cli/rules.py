@@ -62,6 +62,7 @@ def _load_yaml(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
+        problem = problem.replace("tag:yaml.org,2002:", "")  # "the tag '=' ...", not internals
         raise RulesError(str(path), f"invalid YAML{where}: {problem}") from None
     if not isinstance(data, dict):
         raise RulesError(str(path), "expected a mapping at the top level")
