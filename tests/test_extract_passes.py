@@ -175,6 +175,41 @@ def test_reassign_displaced_goals_moves_a_goal_to_the_section_of_its_theme():
     assert "moved from 3.2 Woninginbraak" in ctx.goals[0].cue
 
 
+GOAL_PASSES = ("goal_tables", "goal_cue_lists", "goal_items", "goal_phrases", "goal_sentences")
+BOX = (
+    "- Het aantal beheerders van appgroepen vergroten.\n"
+    "- Meer borden plaatsen bij de ingang van elke straat met een appgroep.\n\n"
+)
+BOX_CHAPTER = (
+    IVP_HEAD + "3 Thema's en prioriteiten\n\n3.1 Buurtpreventie\n\n"
+    "Steeds meer straten vormen een appgroep. De gemeente ondersteunt die groepen met borden "
+    "en een training voor wie de groep beheert.\n\n3.2 Woninginbraak\n\n"
+    "Het aantal inbraken in woningen is gestegen. De politie geeft bewoners advies over sloten en"
+    "\n\n"
+)
+REST = "verlichting, en komt op verzoek langs voor een gratis check.\n"
+
+
+def test_a_box_dropped_mid_sentence_goes_back_to_the_section_that_shares_its_words():
+    # the box names no theme; "appgroep" and "borden" only stand in 3.1
+    ctx = run(BOX_CHAPTER + BOX + REST, *GOAL_PASSES, "reassign_displaced_goals")
+    assert [g.section for g in ctx.goals] == ["3.1 Buurtpreventie"] * 2
+    assert all("moved from 3.2 Woninginbraak" in g.cue for g in ctx.goals)
+    assert ctx.goals[0].themes == ctx.outline.sections[2].heading_themes
+
+
+def test_a_list_after_its_paragraph_is_no_box_and_stays():
+    ctx = run(BOX_CHAPTER + REST + "\n" + BOX, *GOAL_PASSES, "reassign_displaced_goals")
+    assert [g.section for g in ctx.goals] == ["3.2 Woninginbraak"] * 2
+
+
+def test_a_box_whose_words_are_its_own_sections_stays():
+    box = "- Het aantal bewoners met advies over sloten vergroten.\n\n"
+    ctx = run(BOX_CHAPTER + box + REST, *GOAL_PASSES, "reassign_displaced_goals")
+    assert [g.section for g in ctx.goals] == ["3.2 Woninginbraak"]
+    assert not ctx.blocks[6].themes  # the box route, not the themes route, kept it
+
+
 def test_mentions_are_sentences_with_a_theme():
     ctx = run(IVP_HEAD + "Phishing onder ouderen neemt toe. Het weer was mooi.\n", "mentions")
     assert texts(ctx.mentions) == ["Phishing onder ouderen neemt toe."]

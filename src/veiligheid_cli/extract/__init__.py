@@ -15,6 +15,7 @@ from ..model import Document, Extraction
 from ..rules import ExtractRules, Taxonomy
 from . import (  # noqa: F401  (register the passes)
     contents,
+    displaced,
     goals,
     grammar,
     mentions,

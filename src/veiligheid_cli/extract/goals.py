@@ -1,4 +1,4 @@
-"""Passes that find goals, and the pass that puts goals moved by PDF text boxes back.
+"""Passes that find goals.
 
 Goals: list items after a lead-in that announces goals; list items with a goal verb in a themes
 chapter or a goals section; sentences that state a goal or a measurable target.
@@ -11,7 +11,6 @@ import re
 from ..lemmas import word_key
 from ..model import BlockKind, ItemKind
 from .context import ExtractionContext
-from .outline import Section
 from .registry import extraction_pass
 from .text import (
     COUNT,
@@ -205,37 +204,6 @@ def goal_tables(ctx: ExtractionContext) -> None:
 
 def _cell(cells: tuple[str, ...], index: int | None) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
-
-
-def _section_score(sec: Section, goal_themes: set[str]) -> float:
-    total = sum(sec.themes.values()) or 1
-    shared = sum(sec.themes[t] for t in goal_themes)
-    return len(goal_themes & set(sec.heading_themes)) + shared / total
-
-
-@extraction_pass("reassign_displaced_goals")
-def reassign_displaced_goals(ctx: ExtractionContext) -> None:
-    """Give goals that stand in the wrong section of a themes chapter (a PDF text box moved
-    them) the section of that chapter they share their themes with."""
-    outline = ctx.outline
-    by_title = {s.block.text: i for i, s in outline.sections.items()}
-    for goal in ctx.goals:
-        index = by_title.get(goal.section)
-        if not goal.themes or index is None or not outline.in_themes_chapter(index):
-            continue
-        goal_themes = set(goal.themes)
-        current = outline.sections[index]
-        best = max(
-            outline.chapter_leaves(index),
-            key=lambda s: _section_score(s, goal_themes),
-            default=None,
-        )
-        if best is None or best is current:
-            continue
-        if _section_score(best, goal_themes) <= _section_score(current, goal_themes) + 0.25:
-            continue
-        goal.cue += f"; moved from {goal.section}"
-        goal.section = best.block.text
 
 
 _SEGMENT_BREAK = re.compile(r"(?<=:)\s+(?=[A-Z‘“\"])|(?<=;)\s+")
