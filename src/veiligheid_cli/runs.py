@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cache import cached_extract
 from .model import Alignment, Document, Extraction, Finding
 from .pipeline import Settings, align_extractions, analyse_document, ingest_file
+
+if TYPE_CHECKING:
+    from .compare import Comparison
 
 
 def align_files(
@@ -70,7 +74,7 @@ def check_file(
 
 def compare_files(
     old: str, new: str, settings: Settings, use_cache: bool = True, allow_older: bool = False
-):
+) -> Comparison:
     """Compare two documents of one body (`compare.compare`), read through the cache. NEW older
     than OLD is a usage error unless `allow_older` (then a warning): no silent swap."""
     from .compare import compare
