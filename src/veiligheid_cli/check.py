@@ -109,15 +109,19 @@ def _goals(draft: Extraction, checks: dict[str, CheckRule], add) -> None:
     owners = checks["goal-without-owner"].params["owner_patterns"]
     plan_period = draft.document.metadata.period
     for goal in draft.goals:
-        if not _any(measurable, goal.text):
+        target = goal.measure  # the target the goal's words state (extract/targets.py)
+        if target is None and not _any(measurable, goal.text):
             add(
                 "goal-not-measurable",
                 f"goal has no measurable target (number, percentage, baseline or comparison): "
                 f'"{_quote(goal.text)}"',
                 item=goal,
             )
-        if plan_period is None and not _any(timed, goal.text):
-            add("goal-not-time-bound", f'goal has no time frame: "{_quote(goal.text)}"', item=goal)
+        dated = (target is not None and target.year is not None) or _any(timed, goal.text)
+        if plan_period is None and not dated:
+            stated = f"a target ({target.describe()}) but " if target else ""
+            add("goal-not-time-bound", f'goal has {stated}no time frame: "{_quote(goal.text)}"',
+                item=goal)  # fmt: skip
         if not _any(owners, goal.text):
             add(
                 "goal-without-owner",

@@ -116,6 +116,41 @@ class Document:
         return [b for b in self.blocks if b.kind is BlockKind.LIST_ITEM]
 
 
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The target of a goal, as its words state it: "daalt in 2027 met 15%" is value "15%",
+    comparison "by", direction "down", year 2027."""
+
+    value: str = ""  # as written: "15%", "7,8", "200"; "" for an end state without a figure
+    number: float | None = None  # the value as a number (15.0)
+    unit: str = ""  # "%", or the measured thing's unit where stated ("per 1.000 inwoners")
+    comparison: str = ""  # at_least | at_most | to | by | keep | than | equal
+    direction: str = ""  # down | up | "" (a bound or an end state)
+    year: int | None = None  # the year the target is for
+
+    def describe(self, baseline_year: int | None = None) -> str:
+        """The target in words: "down by 15% in 2027", "at most 150", "up from 2023"."""
+        if self.comparison == "by":
+            words = f"{self.direction or 'change'} by {self.value}"
+        elif self.comparison == "than":
+            since = f" from {baseline_year}" if baseline_year else ""
+            words = f"{self.direction or 'kept'}{since}"
+        else:
+            words = f"{_COMPARISON_WORDS.get(self.comparison, '')} {self.value}".strip()
+        return f"{words} in {self.year}" if self.year else words
+
+
+_COMPARISON_WORDS = {"at_least": "at least", "at_most": "at most", "to": "to", "keep": "keep"}
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """What a target is measured against: "ten opzichte van 2023 (1.250)"."""
+
+    value: str = ""
+    year: int | None = None
+
+
 class ItemKind(StrEnum):
     PRIORITY = "priority"
     GOAL = "goal"
@@ -138,6 +173,8 @@ class Item:
     cue: str = ""  # why the extractor took it, for explanations
     indicator: str = ""  # goals from a goals table: what is measured
     target: str = ""  # goals from a goals table: the value to reach
+    measure: Target | None = None  # goals: the target read from the goal's words (or cells)
+    baseline: Baseline | None = None  # goals: the baseline the target is compared with
     # priorities with a section of their own: other themes named (twice or more) in that section
     scope: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # lemma keys of the item's content words (for alignment; not part of any report)

@@ -582,6 +582,8 @@ class ExtractRules:
     goal_table: GoalTableCues
     clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
     grammar: PriorityGrammar
+    target_cues: dict[str, re.Pattern[str]]  # `target_grammar:` groups (extract/targets.py)
+    indicator_columns: dict[str, re.Pattern[str]]  # `indicator_table_columns:` groups
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
     source: str = ""  # the extract.yaml these rules were read from (for error messages)
 
@@ -601,7 +603,10 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
     path = Path(path_str)
     data = _load_yaml(path)
     c = _Checker(path)
-    required = {"goal_verbs", "goal_table_columns", "clause_words", "priority_grammar", *_CUE_KEYS}
+    required = {
+        "goal_verbs", "goal_table_columns", "clause_words", "priority_grammar", "target_grammar",
+        "indicator_table_columns", *_CUE_KEYS,
+    }  # fmt: skip
     c.only_keys(data, {"schema", "passes", "priority_table_ratings", *required}, "")
     c.require(data, required, "")
     compiled: dict[str, re.Pattern[str]] = {}
@@ -629,8 +634,27 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
         goal_table=goal_table,
         clause_words=frozenset(w.lower() for w in c.strings(data["clause_words"], "clause_words")),
         grammar=_priority_grammar(c, data["priority_grammar"]),
+        target_cues=_cue_groups(c, data["target_grammar"], "target_grammar", TARGET_GROUPS),
+        indicator_columns=_cue_groups(
+            c, data["indicator_table_columns"], "indicator_table_columns", INDICATOR_COLUMNS
+        ),
         source=str(path),
     )
+
+
+TARGET_GROUPS = ("at_least", "at_most", "down", "up", "keep", "baseline", "to", "by", "past",
+                 "report", "finance", "label", "intent")  # fmt: skip
+INDICATOR_COLUMNS = ("realised", "target", "forecast", "baseline", "planned")
+
+
+def _cue_groups(
+    c: _Checker, value: Any, key: str, groups: tuple[str, ...]
+) -> dict[str, re.Pattern[str]]:
+    """A mapping of named cue lists, every group present, each compiled to one pattern."""
+    table = c.mapping(value, key)
+    c.only_keys(table, set(groups), key)
+    c.require(table, set(groups), key)
+    return {group: c.cues(table[group], f"{key}.{group}") for group in groups}
 
 
 def _goal_table_cues(c: _Checker, value: Any, ratings: Any = None) -> GoalTableCues:

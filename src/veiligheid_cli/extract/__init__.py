@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (register the passes)
     priority_tables,
     sections,
     stated_goals,
+    target_goals,
 )
 from .context import ExtractionContext
 from .registry import PASSES, extraction_pass
@@ -53,13 +54,17 @@ DEFAULT_PASSES = (
     "restated_priorities",
     "priority_scope",
     "goal_tables",
+    "indicator_tables",
     "goal_cue_lists",
     "goal_items",
     "goal_phrases",
     "goal_section_sentences",
     "goal_sentences",
+    "target_statements",
     "stated_goals_first",
     "reassign_displaced_goals",
+    "goal_targets",
+    "measured_goals_first",
     "mentions",
     "sections",
 )

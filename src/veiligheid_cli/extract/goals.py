@@ -190,8 +190,8 @@ def goal_tables(ctx: ExtractionContext) -> None:
         b = a.block
         roles = cues.roles(b.columns) if b.columns and i not in ctx.used else {}
         goal_text = _cell(b.cells, roles.get("goal"))
-        if not goal_text:
-            continue
+        if not re.search(r"[^\W\d_]{3}", goal_text):
+            continue  # no goal text; a figure under "Ambitie 2022" is an indicator's target
         start = b.text.find(goal_text)
         span = (start, start + len(goal_text)) if start >= 0 else None
         themes = (ctx.hits_in(i, *span) if span else []) or a.themes or ctx.priority_themes(i)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document, RawText
-from .clean import clean_lines
+from .clean import clean_lines, drop_footnotes
 from .metadata import detect_metadata
 from .readers import read_source, read_text_bytes
 from .structure import build_blocks
+from .text_tables import rebuild_text_tables
 
 __all__ = ["ingest", "ingest_text"]
 
@@ -30,7 +31,11 @@ def ingest_text(text: str, name: str = "<text>") -> Document:
 
 
 def _structure(raw: RawText) -> Document:
-    blocks = build_blocks(clean_lines(raw.lines), layout_gaps=raw.source_format == "pdf")
+    if raw.source_format == "pdf":  # a PDF's tables are read from its layout (ingest/pdf.py)
+        lines = clean_lines(raw.lines)
+    else:  # a lone figure may be a table cell rather than a footnote marker
+        lines = drop_footnotes(rebuild_text_tables(clean_lines(raw.lines, footnotes=False)))
+    blocks = build_blocks(lines, layout_gaps=raw.source_format == "pdf")
     metadata = detect_metadata(blocks, raw.path)
     return Document(
         path=raw.path,

@@ -84,8 +84,9 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_CHAR_MAP).rstrip()
 
 
-def clean_lines(lines: list[SourceLine]) -> list[CleanLine]:
-    """Normalise lines, mark list items, table rows and ticks, drop URLs and footnotes."""
+def clean_lines(lines: list[SourceLine], footnotes: bool = True) -> list[CleanLine]:
+    """Normalise lines, mark list items, table rows and ticks, drop URLs and footnotes
+    (`footnotes=False`: keep them, for `drop_footnotes` after the text tables are read)."""
     out: list[CleanLine] = []
     for src in lines:
         text = normalise(src.text)
@@ -113,7 +114,7 @@ def clean_lines(lines: list[SourceLine]) -> list[CleanLine]:
                     heading=heading,
                 )
             )  # fmt: skip
-    return _drop_footnotes(out)
+    return drop_footnotes(out) if footnotes else out
 
 
 _PIPE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
@@ -151,7 +152,7 @@ def _split_bullets(text: str) -> list[tuple[str, str]]:
     return [(text.strip(), "")]
 
 
-def _drop_footnotes(lines: list[CleanLine]) -> list[CleanLine]:
+def drop_footnotes(lines: list[CleanLine]) -> list[CleanLine]:
     """Drop footnote markers and footnote texts.
 
     A lone number line is a footnote marker. When the next text after it starts with a capital

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 from ..model import Extraction, Item
 from . import dump_json, location, md_escape, rich_to_text, schema, text_width
@@ -24,10 +25,13 @@ def item_json(item: Item, show: Callable[[str], str] = str) -> dict:
 
 
 def goal_json(item: Item, show: Callable[[str], str] = str) -> dict:
-    """A goal: an item plus the indicator and target of a goals table (null elsewhere)."""
+    """A goal: an item plus the indicator and target cells of a table (null elsewhere), and
+    the target read into parts (`measure`) with its `baseline`, where the goal states them."""
     return item_json(item, show) | {
         "indicator": item.indicator or None,
         "target": item.target or None,
+        "measure": asdict(item.measure) if item.measure else None,
+        "baseline": asdict(item.baseline) if item.baseline else None,
     }
 
 
@@ -86,13 +90,19 @@ def to_markdown(ex: Extraction) -> str:
 
 
 def _with_measure(item: Item) -> str:
-    """A goal's text with its indicator and target, when a goals table gave them."""
-    measure = "; ".join(
+    """A goal's text with its indicator and target cells (a goals table), or the target its
+    words state ("target: down by 15% in 2027, baseline 2023")."""
+    parts = [
         f"{label}: {value}"
         for label, value in (("indicator", item.indicator), ("target", item.target))
-        if value
-    )
-    return f"{item.text} ({measure})" if measure else item.text
+        if value and value not in item.text  # an indicator row reads "indicator: target"
+    ]
+    if item.measure and not item.target:
+        base = item.baseline
+        parts.append(f"target: {item.measure.describe(base.year if base else None)}")
+        if base and (base.value or base.year) and item.measure.comparison != "than":
+            parts.append(f"baseline: {' '.join(filter(None, [base.value, str(base.year or '')]))}")
+    return f"{item.text} ({'; '.join(parts)})" if parts else item.text
 
 
 def to_table(ex: Extraction, width: int | None = None) -> str:

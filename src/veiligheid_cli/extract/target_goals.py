@@ -1,0 +1,218 @@
+"""Goals found by what they state, wherever they stand: target statements in sentences, list
+items and headings, and the rows of indicator tables whose header names a target column.
+Last, every goal gets its target read into parts (value, comparison, direction, year, baseline).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BlockKind, Item, ItemKind, Target
+from .context import ExtractionContext
+from .registry import extraction_pass
+from .targets import is_target_statement, read_target
+
+_FIGURE_CELL = re.compile(r"\d")
+_MONEY = re.compile(r"€|\d{1,3}(?:\.\d{3}){2,}")  # "6.281.860": an amount, not an indicator
+_NO_VALUE = re.compile(r"^\s*(?:nnb|n\.?b\.?|n\.?v\.?t\.?|-|–|—|#|\?)?\s*$", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+_STATEMENT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)
+
+
+@extraction_pass("target_statements")
+def target_statements(ctx: ExtractionContext) -> None:
+    """Sentences, list items and headings that state a target, in any section but those that
+    describe the document itself ("Inleiding", "Leeswijzer")."""
+    cues = ctx.rules.target_cues
+    period = ctx.doc.metadata.period
+    start_year = period.start if period else None
+    taken = {g.text for g in ctx.goals}
+    for kind in _STATEMENT_KINDS:
+        for i, a in ctx.blocks_of(kind):
+            if i in ctx.used or ctx.in_skip_section(i):
+                continue
+            whole = [_unnumbered(a.block.text)]
+            pieces = ctx.sentences_of(i) if kind is BlockKind.PARAGRAPH else whole
+            for start, sentence in pieces:
+                if not is_target_statement(sentence, cues, ctx.rules.clause_words, start_year):
+                    continue
+                span = (start, start + len(sentence))
+                themes = ctx.hits_in(i, *span) or ctx.priority_themes(i)
+                goal = ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, "target statement", span)
+                if goal.text not in taken:
+                    taken.add(goal.text)
+                    ctx.goals.append(goal)
+
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]?){1,4}\s+(?=\D)")
+
+
+def _unnumbered(text: str) -> tuple[int, str]:
+    """A heading or item without its number ("3. Wat we blijven doen"): no figure of a target."""
+    m = _NUMBERING.match(text)
+    return (m.end(), text[m.end() :]) if m else (0, text)
+
+
+@extraction_pass("indicator_tables")
+def indicator_tables(ctx: ExtractionContext) -> None:
+    """Rows of an indicator table (Indicator | Realisatie 2019 | Streefwaarde 2020): a row with
+    a figure in a target column is a goal, its text "indicator: target (column)". Planned
+    columns (Begroting, Raming, B2021) are targets where no column is; realised, forecast and
+    baseline columns are not. A row of figures under labels ("Rapportcijfer sociale cohesie |
+    Minimaal 6,8") gives one goal per label where a figure carries a bound."""
+    for i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
+        b = a.block
+        if i in ctx.used or not b.columns or len(b.cells) != len(b.columns):
+            continue
+        if any(_MONEY.search(c) for c in b.cells):
+            continue  # a table of amounts
+        if all(_is_figure(ctx, c) for c in b.cells):
+            goals = _label_goals(ctx, i)
+        else:
+            goals = _row_goal(ctx, i)
+        if goals:
+            ctx.goals.extend(goals)
+            ctx.used.add(i)
+
+
+def _is_figure(ctx: ExtractionContext, cell: str) -> bool:
+    """A figure, possibly with its bound ("Minimaal 6,8", "< 25 %"), and no other words."""
+    cues = ctx.rules.target_cues
+    bare = cues["at_most"].sub("", cues["at_least"].sub("", cell))
+    return bool(_FIGURE_CELL.search(cell)) and not re.search(r"[^\W\d_]{3}", bare)
+
+
+def _column_roles(ctx: ExtractionContext, columns: tuple[str, ...]) -> list[str]:
+    groups = ctx.rules.indicator_columns
+    order = ("realised", "target", "forecast", "baseline", "planned")
+    return [next((g for g in order if groups[g].search(col)), "") for col in columns]
+
+
+def _row_goal(ctx: ExtractionContext, i: int) -> list[Item]:
+    b = ctx.blocks[i].block
+    roles = _column_roles(ctx, b.columns)
+    wanted = "target" if "target" in roles else "planned"
+    targets = [
+        (col, cell)
+        for col, cell, role in zip(b.columns, b.cells, roles, strict=True)
+        if role == wanted and not _NO_VALUE.match(cell) and _FIGURE_CELL.search(cell)
+    ]
+    indicator = next((c for c in b.cells if re.search(r"[^\W\d_]{3}", c)), "")
+    if not targets or not indicator:
+        return []
+    target = "; ".join(f"{cell} ({col})" for col, cell in targets)
+    start = b.text.find(indicator)
+    span = (start, start + len(indicator)) if start >= 0 else None
+    a = ctx.blocks[i]
+    themes = (ctx.hits_in(i, *span) if span else []) or a.themes or ctx.priority_themes(i)
+    goal = ctx.item(ItemKind.GOAL, i, f"{indicator}: {target}", themes, 0.85, "indicator table")
+    goal.indicator, goal.target = indicator, target
+    baseline_col = next((k for k, r in enumerate(roles) if r == "baseline"), None)
+    if baseline_col is not None and not _NO_VALUE.match(b.cells[baseline_col]):
+        goal.cue = "indicator table (with baseline)"
+    return [goal]
+
+
+def _label_goals(ctx: ExtractionContext, i: int) -> list[Item]:
+    """A row of figures under labels: goals when a figure carries a bound ("Minimaal 6,8")."""
+    b = ctx.blocks[i].block
+    cues = ctx.rules.target_cues
+    if not any(cues["at_least"].search(c) or cues["at_most"].search(c) for c in b.cells):
+        return []
+    out = []
+    for label, cell in zip(b.columns, b.cells, strict=True):
+        if _NO_VALUE.match(cell) or not re.search(r"[^\W\d_]{3}", label):
+            continue
+        themes = ctx.blocks[i].themes or ctx.priority_themes(i)
+        goal = ctx.item(ItemKind.GOAL, i, f"{label}: {cell}", themes, 0.8, "indicator table")
+        goal.indicator, goal.target = label, cell
+        out.append(goal)
+    return out
+
+
+@extraction_pass("goal_targets")
+def goal_targets(ctx: ExtractionContext) -> None:
+    """Every goal's target read into parts; a goal stated twice in the same words (a page
+    that repeats its title) is kept once."""
+    cues = ctx.rules.target_cues
+    seen: set[str] = set()
+    kept = []
+    for goal in ctx.goals:
+        key = goal.text.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(goal)
+        source = goal.target or goal.text
+        target, baseline = read_target(source, cues)
+        if goal.target and target is not None:
+            target = _with_column_year(target, goal.target)
+        goal.measure, goal.baseline = target, baseline
+    ctx.goals = kept
+
+
+def _with_column_year(target: Target, cells: str) -> Target:
+    """A table target takes its year from its column ("4 (Streefwaarde 2020)")."""
+    if target.year is not None:
+        return target
+    m = _YEAR_IN.search(cells.split(";")[0])
+    year = int(m.group(1)) if m else None
+    comparison = target.comparison if target.comparison != "equal" else "to"
+    return Target(target.value, target.number, target.unit, comparison, target.direction, year)
+
+
+_MEASURED_CUES = ("indicator table", "indicator table (with baseline)")
+_STATED_CUES = ("goal label", "goals table")  # the layout says "goal", figure or not
+
+
+@extraction_pass("measured_goals_first")
+def measured_goals_first(ctx: ExtractionContext) -> None:
+    """Where a text measures its goals, the goals beside them without a target are the aims the
+    targets make measurable (or the means to them), not goals of their own: in a list where some
+    items state a target, an item that names only a topic (no verb, no direction, no figure:
+    "afspraken per kern" beside "per jaar 5% minder incidentmeldingen"),
+    and under a goals heading whose goals an indicator table measures before the next goals
+    heading (a budget's "Wat willen we bereiken?" aims, then "Indicatoren")."""
+    block_of = {a.block.line: i for i, a in enumerate(ctx.blocks)}
+    episode = _goal_episodes(ctx)
+    runs = {i: n for n, run in enumerate(ctx.list_runs()) for i in run}
+    measured_runs: set[int] = set()
+    measured_episodes: set[int] = set()
+    for g in ctx.goals:
+        i = block_of.get(g.line)
+        if g.measure is None or i is None:
+            continue
+        if i in runs:
+            measured_runs.add(runs[i])
+        if g.cue in _MEASURED_CUES:
+            measured_episodes.add(episode[i])
+
+    def aim(g: Item) -> bool:
+        i = block_of.get(g.line)
+        if g.measure is not None or g.cue in _STATED_CUES or i is None:
+            return False
+        return (runs.get(i, -1) in measured_runs and _topic_only(ctx, g.text)) or (
+            episode[i] in measured_episodes
+        )
+
+    ctx.goals = [g for g in ctx.goals if not aim(g)]
+
+
+def _topic_only(ctx: ExtractionContext, text: str) -> bool:
+    """A bare noun phrase: no finite verb, no direction of change, no figure."""
+    cues = ctx.rules.target_cues
+    words = {w.lower().strip(".,;:") for w in text.split()}
+    if words & ctx.rules.clause_words or re.search(r"\d", text):
+        return False
+    return not (cues["down"].search(text) or cues["up"].search(text) or cues["keep"].search(text))
+
+
+def _goal_episodes(ctx: ExtractionContext) -> list[int]:
+    """Per block: the number of goals headings at or before it (0 before the first)."""
+    out, n = [], 0
+    for a in ctx.blocks:
+        b = a.block
+        if b.kind is BlockKind.HEADING and ctx.rules.goal_section_cue.search(b.text):
+            n += 1
+        out.append(n)
+    return out

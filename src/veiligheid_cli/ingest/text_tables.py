@@ -1,0 +1,300 @@
+"""Tables that a web page or PDF-to-text flattened into lines, read back into rows.
+
+Three layouts, recognised by their shape alone (which column holds a target is for the
+extraction stage to say, from the header words in `rules/`):
+
+- **one cell per paragraph**: the header cells, then each row's cells, every cell its own
+  paragraph (a cell may wrap: "Realisatie" / "2019"). A row starts at a text cell that follows
+  a figure; rows with as many cells as the header are rows of the table, others stay text
+  (their cells cannot be assigned to columns);
+- **figures under years**: an indicator, its column groups ("Realisatie cijfers",
+  "Streefcijfers"), one year per column and then one figure per column; the groups split the
+  years where the years start again;
+- **labels, then figures**: k labels followed by k figures (a one-row table);
+- **one row per line**: a header line and row lines that each end in the same number of
+  figures ("Totale criminaliteit per 1.000 inwoners E Monitor 42,3 33,5").
+
+A recognised table becomes header and row lines with `cells` (the header's cells as `columns`
+of each row), as a markdown table would.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import CleanLine
+
+_FIGURE = re.compile(
+    r"^(?:(?:minimaal|maximaal|min\.|max\.|ten minste|ten hoogste|circa|ca\.)\s*)?"
+    r"[<>≤≥~±+\-–]?\s*(?:€\s*)?\d[\d.,]*\s*(?:%|procent)?\s*(?:\((?:19|20)\d{2}\))?$|"
+    r"^(?:nnb|n\.?b\.?|n\.?v\.?t\.?|nvt|-|–|—|#|\?|pm|p\.m\.)$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
+MAX_CELL_CHARS = 100
+MAX_CELL_WORDS = 14
+MAX_CELL_LINES = 3
+MIN_ROW_LINES = 2
+
+
+@dataclass(slots=True)
+class _Unit:
+    """Lines between blank lines: one cell, when it is short."""
+
+    start: int  # index of its first line
+    end: int  # index after its last line
+    text: str
+    cell: bool
+    figure: bool
+
+
+def rebuild_text_tables(lines: list[CleanLine]) -> list[CleanLine]:
+    """The lines with every flattened table they hold read back as table rows."""
+    units = _units(lines)
+    replaced: dict[int, tuple[int, list[CleanLine]]] = {}  # first line -> (end, new lines)
+    i = 0
+    while i < len(units):
+        if not units[i].cell:
+            rows = _row_lines(lines, units[i])
+            if rows:
+                replaced[units[i].start] = (units[i].end, rows)
+            i += 1
+            continue
+        j = i
+        while j < len(units) and units[j].cell:
+            j += 1
+        for first, end, new in _read_run(lines, units[i:j]):
+            replaced[first] = (end, new)
+        i = j
+    return _splice(lines, replaced)
+
+
+def _splice(
+    lines: list[CleanLine], replaced: dict[int, tuple[int, list[CleanLine]]]
+) -> list[CleanLine]:
+    out: list[CleanLine] = []
+    i = 0
+    while i < len(lines):
+        if i in replaced:
+            end, new = replaced[i]
+            out.extend(new)
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _units(lines: list[CleanLine]) -> list[_Unit]:
+    units: list[_Unit] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].blank:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not lines[j].blank:
+            j += 1
+        group = lines[i:j]
+        text = " ".join(ln.text.strip() for ln in group).strip()
+        plain = all(not ln.marker and not ln.cells and not ln.table for ln in group)
+        cell = plain and len(group) <= MAX_CELL_LINES and _is_cell(text)
+        units.append(_Unit(i, j, text, cell, cell and bool(_FIGURE.match(text))))
+        i = j
+    return units
+
+
+def _is_cell(text: str) -> bool:
+    """Short, one statement at most, and not a lead-in or note ("Bron:", "Toelichting:")."""
+    return (
+        0 < len(text) <= MAX_CELL_CHARS
+        and len(text.split()) <= MAX_CELL_WORDS
+        and not _SENTENCE_INSIDE.search(text)
+        and not re.match(r"^[^:]{1,40}:", text)
+    )
+
+
+def _read_run(lines: list[CleanLine], run: list[_Unit]) -> list[tuple[int, int, list[CleanLine]]]:
+    """The tables in a run of cells: (first line, end line, table lines) each."""
+    if sum(u.figure for u in run) < 2:
+        return []
+    found = _figures_under_years(lines, run)
+    if found:
+        return found
+    table = _header_and_rows(lines, run) or _labels_then_figures(lines, run)
+    return [table] if table else []
+
+
+def _figures_under_years(
+    lines: list[CleanLine], run: list[_Unit]
+) -> list[tuple[int, int, list[CleanLine]]]:
+    """Indicator, group labels, k years, k figures (repeated per indicator)."""
+    out = []
+    i = 0
+    while i < len(run):
+        k = 0
+        while i + k < len(run) and _YEAR.match(run[i + k].text):
+            k += 1
+        figures = run[i + k : i + 2 * k]
+        if k < 2 or len(figures) < k or not all(u.figure for u in figures):
+            i += max(k, 1)
+            continue
+        years = [u.text for u in run[i : i + k]]
+        for m in (2, 1, 0):  # group labels before the years, the indicator before them
+            if i - m - 1 < 0 or any(u.figure for u in run[i - m - 1 : i]):
+                continue
+            columns = _group_years([u.text for u in run[i - m : i]], years)
+            indicator = run[i - m - 1]
+            if columns and re.search(r"[^\W\d_]{3}", indicator.text):
+                header = ("Indicator", *columns)
+                row = [indicator, *figures]
+                out.append(_table(lines, indicator.start, figures[-1].end, header, [row]))
+                break
+        i += 2 * k
+    return out
+
+
+def _group_years(groups: list[str], years: list[str]) -> list[str] | None:
+    """Column labels: each year under its group, the groups splitting the years where the
+    years start again; None when the groups and the runs of years do not match up."""
+    runs: list[list[str]] = [[]]
+    for year in years:
+        if runs[-1] and int(year) <= int(runs[-1][-1]):
+            runs.append([])
+        runs[-1].append(year)
+    if not groups:
+        return years if len(runs) == 1 else None
+    if len(groups) != len(runs):
+        return None
+    return [f"{g} {y}" for g, run in zip(groups, runs, strict=True) for y in run]
+
+
+def _rows(run: list[_Unit]) -> list[list[_Unit]]:
+    """Cells cut into rows: a row starts at a text cell that follows a figure."""
+    rows: list[list[_Unit]] = [[]]
+    for u in run:
+        if rows[-1] and not u.figure and rows[-1][-1].figure:
+            rows.append([])
+        rows[-1].append(u)
+    return rows
+
+
+def _header_and_rows(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
+    """A header of n cells, then rows of n cells (text first, figures last)."""
+    rows = _rows(run)
+    first, rest = rows[0], rows[1:]
+    n = _row_width(first, rest) if rest else _first_row_width(first)
+    if n is None or n < 2 or len(first) < 2 * n:
+        return None
+    header, row0 = first[-2 * n : -n], first[-n:]
+    if any(u.figure for u in header) or not _is_row(row0) or _years_only(row0):
+        return None
+    body = [row0, *rest]
+    columns = tuple(u.text for u in header)
+    return _table(lines, header[0].start, run[-1].end, columns, body, width=n)
+
+
+def _row_width(first: list[_Unit], rest: list[list[_Unit]]) -> int | None:
+    """The width of the rows: the one most rows have, among those that leave the first
+    segment a header and a first row, and whose first row does not start with a value the
+    other rows hold in their second column ("Wettelijk" is a column, not an indicator)."""
+    seconds = {r[1].text for r in rest if len(r) > 1}
+    counts: dict[int, int] = {}
+    for r in rest:
+        if _is_row(r):
+            counts[len(r)] = counts.get(len(r), 0) + 1
+    for n in sorted(counts, key=lambda w: (-counts[w], -w)):
+        if len(first) >= 2 * n and _is_row(first[-n:]) and first[-n].text not in seconds:
+            return n
+    return None
+
+
+def _first_row_width(first: list[_Unit]) -> int | None:
+    """With a single row: the widest split into a header and a row of equal width."""
+    for n in range(len(first) // 2, 1, -1):
+        header, row = first[-2 * n : -n], first[-n:]
+        if not any(u.figure for u in header) and _is_row(row):
+            return n
+    return None
+
+
+def _years_only(row: list[_Unit]) -> bool:
+    """Labels over years ("Begroting" / "2020" / "2021"): the lower half of a header."""
+    figures = [u for u in row if u.figure]
+    return len(figures) >= 2 and all(_YEAR.match(u.text) for u in figures)
+
+
+def _is_row(row: list[_Unit]) -> bool:
+    """Text first, then figures to its end once figures start."""
+    if not row or row[0].figure or not row[-1].figure:
+        return False
+    first_figure = next(k for k, u in enumerate(row) if u.figure)
+    return all(u.figure for u in row[first_figure:])
+
+
+def _labels_then_figures(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
+    """k labels followed by k figures at the end of the run (a one-row table)."""
+    k = 0
+    while k < len(run) and run[len(run) - 1 - k].figure:
+        k += 1
+    labels = run[len(run) - 2 * k : len(run) - k] if 2 * k <= len(run) else []
+    if k < 2 or len(labels) != k or any(u.figure for u in labels):
+        return None
+    columns = tuple(u.text for u in labels)
+    return _table(lines, labels[0].start, run[-1].end, columns, [run[len(run) - k :]])
+
+
+def _table(
+    lines: list[CleanLine],
+    first: int,
+    end: int,
+    columns: tuple[str, ...],
+    rows: list[list[_Unit]],
+    width: int | None = None,
+) -> tuple[int, int, list[CleanLine]]:
+    """The lines that replace lines[first:end]: the header row, then each row on the line
+    where its first cell stood; a row of another width than the header's stays text."""
+    top = lines[first]
+    out = [CleanLine(" | ".join(columns), top.line, top.page, cells=columns)]
+    for row in rows:
+        src = lines[row[0].start]
+        if width is not None and (len(row) != width or not _is_row(row)):
+            for u in row:  # cells that cannot be assigned to columns: text, as they were
+                out.append(CleanLine("", src.line, src.page))
+                out.extend(lines[u.start : u.end])
+            out.append(CleanLine("", src.line, src.page))
+            continue
+        cells = tuple(u.text for u in row)
+        out.append(CleanLine(" | ".join(cells), src.line, src.page, cells=cells, columns=columns))
+    return first, end, out
+
+
+def _row_lines(lines: list[CleanLine], unit: _Unit) -> list[CleanLine]:
+    """One row per line: a header line, then lines that each end in k figures, the header
+    ending in k column labels."""
+    group = lines[unit.start : unit.end]
+    if len(group) < 1 + MIN_ROW_LINES or any(ln.marker or ln.cells for ln in group):
+        return []
+    widths = [_trailing_figures(ln.text.split()) for ln in group[1:]]
+    k = widths[0]
+    head = group[0].text.split()
+    if k < 1 or any(w != k for w in widths) or len(head) <= k:
+        return []
+    if _trailing_figures(head) or any(len(ln.text.split()) <= k for ln in group[1:]):
+        return []
+    columns = (" ".join(head[:-k]), *head[-k:])
+    out = [CleanLine(" | ".join(columns), group[0].line, group[0].page, cells=columns)]
+    for ln in group[1:]:
+        words = ln.text.split()
+        cells = (" ".join(words[:-k]), *words[-k:])
+        out.append(CleanLine(" | ".join(cells), ln.line, ln.page, cells=cells, columns=columns))
+    return out
+
+
+def _trailing_figures(words: list[str]) -> int:
+    k = 0
+    while k < len(words) and _FIGURE.match(words[len(words) - 1 - k]):
+        k += 1
+    return k
