@@ -62,6 +62,19 @@ TARGETS = {
         "Een melding van overlast door een pand krijgt binnen 48 uur een reactie.",
         ("48", "at_most", "", None, None),
     ),
+    "a benchmark as the value": (
+        "Het aandeel inwoners dat zich veilig voelt is gelijk aan of hoger dan het landelijk "
+        "gemiddelde.",
+        ("het landelijk gemiddelde", "at_least", "up", None, None),
+    ),
+    "a number in words, an intention and a year": (
+        "Wij willen in 2027 niet langer bij de tien gemeenten met de meeste autodiefstallen horen.",
+        ("tien", "to", "", 2027, None),
+    ),
+    "a signed share against a baseline": (
+        "-15% t.o.v. 2022 (840)",
+        ("-15%", "by", "down", None, "840"),
+    ),
 }
 
 
@@ -97,6 +110,20 @@ LOOK_ALIKES = {
 @pytest.mark.parametrize("name", LOOK_ALIKES)
 def test_look_alikes_are_no_targets(name):
     assert not is_target(LOOK_ALIKES[name], period_start=None), LOOK_ALIKES[name]
+
+
+def test_a_numbered_goal_label_says_goal(tmp_path):
+    text = (
+        "Jaarplan veiligheid 2026\n\nOndermijning\n\n"
+        "Doelstelling 3: in 2026 heeft elke wijk een buurtpreventieteam.\n"
+    )
+    assert [g.text for g in goals(tmp_path, text)] == [
+        "In 2026 heeft elke wijk een buurtpreventieteam."  # the label says goal, and goes
+    ]
+
+
+def test_a_number_word_without_intent_or_change_is_no_target():
+    assert not is_target("De gemeente telt drie wijkteams en twee politiebureaus.")
 
 
 def test_a_year_before_the_plan_is_history():
@@ -208,6 +235,39 @@ def test_one_row_per_line_and_planned_columns(tmp_path):
     assert [g.target for g in found] == ["90 (B2025)", "12 (B2025)"]  # R2025 is realised
 
 
+def test_pipe_rows_without_the_leading_pipe(tmp_path):
+    text = (
+        "Indicatoren veiligheid\n\nIndicator | Nulmeting | Streefwaarde 2026 |\n"
+        "Aantal autokraken per 1.000 inwoners | 3,1 | 2,5 |\n"
+        "Rapportcijfer veiligheid eigen buurt | 7,0 | 7,4 |\n"
+    )
+    found = goals(tmp_path, text)
+    assert [g.target for g in found] == ["2,5 (Streefwaarde 2026)", "7,4 (Streefwaarde 2026)"]
+
+
+def test_years_after_a_target_label_are_target_columns(tmp_path):
+    text = (
+        "Indicatoren\n\nIndicator\n\nRealisatie 2023\n\nDoel 2025\n\n2026\n\n"
+        "Aangiften van woninginbraak\n\n212\n\n<200\n\n<190\n"
+    )
+    found = goals(tmp_path, text)
+    assert [g.target for g in found] == ["<200 (Doel 2025); <190 (Doel 2026)"]
+    assert found[0].measure.comparison == "at_most"
+
+
+def test_notes_between_rows_do_not_break_the_table(tmp_path):
+    text = (
+        "Wat willen we bereiken?\n\nIndicator\n\nNulmeting\n\nDoelstelling 2025\n\n"
+        "Realisatie 2025\n\nPercentage inwoners dat 's avonds onveilig is\n\n21%\n\n18%\n\n"
+        "20%\n\nBron: eigen enquête\n\nAantal meldingen van vuurwerkoverlast\n\n310\n\n250\n\n"
+        "262\n\nBron: meldkamer\n"
+    )
+    found = goals(tmp_path, text)
+    assert [g.target for g in found] == ["18% (Doelstelling 2025)", "250 (Doelstelling 2025)"]
+    doc = ingest_text(text, "t.txt")
+    assert any(b.text == "Bron: meldkamer" for b in doc.blocks)  # the note stays in the text
+
+
 def test_forecast_and_realised_columns_are_no_goals(tmp_path):
     text = (
         "Kengetallen\n\nKengetal\n\nRealisatie 2023\n\nVerwachting 2025\n\n"
@@ -264,6 +324,21 @@ def test_goals_without_a_figure_stay_goals_where_nothing_is_measured(tmp_path):
         "- Er is een vast meldpunt voor signalen.\n"
     )
     assert len(goals(tmp_path, text)) == 2
+
+
+def test_each_sentence_of_a_numbered_aim_on_its_own(tmp_path):
+    text = (
+        "Begroting veiligheid\n\nDit willen we bereiken:\n\n"
+        "1. We houden de buurtavonden in elke kern. Daardoor stijgt het rapportcijfer voor de "
+        "buurt tot 2027 naar minimaal 7.6. Ook werken we samen met de scholen.\n"
+        "2. We geven voorlichting over babbeltrucs aan ouderen.\n"
+    )
+    found = goals(tmp_path, text)
+    assert [g.text for g in found] == [
+        "Daardoor stijgt het rapportcijfer voor de buurt tot 2027 naar minimaal 7.6."
+    ]
+    assert (found[0].measure.value, found[0].measure.year) == ("7.6", 2027)
+    assert found[0].measure.number == 7.6
 
 
 def test_a_page_that_repeats_its_goal_keeps_it_once(tmp_path):

@@ -29,10 +29,12 @@ def target_statements(ctx: ExtractionContext) -> None:
     taken = {g.text for g in ctx.goals}
     for kind in _STATEMENT_KINDS:
         for i, a in ctx.blocks_of(kind):
-            if i in ctx.used or ctx.in_skip_section(i):
+            pieces = ctx.sentences_of(i)  # an item of several sentences: each on its own
+            if ctx.in_skip_section(i) or (i in ctx.used and len(pieces) == 1):
                 continue
-            whole = [_unnumbered(a.block.text)]
-            pieces = ctx.sentences_of(i) if kind is BlockKind.PARAGRAPH else whole
+            if kind is BlockKind.HEADING or len(pieces) == 1:
+                pieces = [_unnumbered(a.block.text)]
+            found = []
             for start, sentence in pieces:
                 if not is_target_statement(sentence, cues, ctx.rules.clause_words, start_year):
                     continue
@@ -41,7 +43,11 @@ def target_statements(ctx: ExtractionContext) -> None:
                 goal = ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, "target statement", span)
                 if goal.text not in taken:
                     taken.add(goal.text)
-                    ctx.goals.append(goal)
+                    found.append(goal)
+            if found and i in ctx.used:  # an item taken whole: its target sentences are the goals
+                whole = a.block.text
+                ctx.goals = [g for g in ctx.goals if not (g.line == a.block.line and g.text in whole)]
+            ctx.goals.extend(found)
 
 
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]?){1,4}\s+(?=\D)")
@@ -161,6 +167,7 @@ def _with_column_year(target: Target, cells: str) -> Target:
     return Target(target.value, target.number, target.unit, comparison, target.direction, year)
 
 
+TOPIC_WORDS = 6  # "afspraken per kern"; a longer item without a verb is a goal phrase
 _MEASURED_CUES = ("indicator table", "indicator table (with baseline)")
 _STATED_CUES = ("goal label", "goals table")  # the layout says "goal", figure or not
 
@@ -170,7 +177,8 @@ def measured_goals_first(ctx: ExtractionContext) -> None:
     """Where a text measures its goals, the goals beside them without a target are the aims the
     targets make measurable (or the means to them), not goals of their own: in a list where some
     items state a target, an item that names only a topic (no verb, no direction, no figure:
-    "afspraken per kern" beside "per jaar 5% minder incidentmeldingen"),
+    "afspraken per kern" beside "per jaar 5% minder incidentmeldingen") or an activity ("We
+    geven voorlichting ..."),
     and under a goals heading whose goals an indicator table measures before the next goals
     heading (a budget's "Wat willen we bereiken?" aims, then "Indicatoren")."""
     block_of = {a.block.line: i for i, a in enumerate(ctx.blocks)}
@@ -191,7 +199,8 @@ def measured_goals_first(ctx: ExtractionContext) -> None:
         i = block_of.get(g.line)
         if g.measure is not None or g.cue in _STATED_CUES or i is None:
             return False
-        return (runs.get(i, -1) in measured_runs and _topic_only(ctx, g.text)) or (
+        beside = runs.get(i, -1) in measured_runs
+        return (beside and (_topic_only(ctx, g.text) or _activity(ctx, g.text))) or (
             episode[i] in measured_episodes
         )
 
@@ -199,12 +208,21 @@ def measured_goals_first(ctx: ExtractionContext) -> None:
 
 
 def _topic_only(ctx: ExtractionContext, text: str) -> bool:
-    """A bare noun phrase: no finite verb, no direction of change, no figure."""
+    """A short bare noun phrase: no finite verb, no direction of change, no figure."""
     cues = ctx.rules.target_cues
     words = {w.lower().strip(".,;:") for w in text.split()}
-    if words & ctx.rules.clause_words or re.search(r"\d", text):
+    if len(text.split()) > TOPIC_WORDS or words & ctx.rules.clause_words or re.search(r"\d", text):
         return False
     return not (cues["down"].search(text) or cues["up"].search(text) or cues["keep"].search(text))
+
+
+_WE_DO = re.compile(r"^(?:we|wij)\s+(?P<verb>\w+)", re.IGNORECASE)
+
+
+def _activity(ctx: ExtractionContext, text: str) -> bool:
+    """What the writer does ("We geven voorlichting ..."), not what it wants to reach."""
+    m = _WE_DO.match(text)
+    return bool(m) and not ctx.rules.target_cues["intent"].match(text, m.start("verb"))
 
 
 def _goal_episodes(ctx: ExtractionContext) -> list[int]:

@@ -18,13 +18,26 @@ from ..model import Baseline, Target
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ANY_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _VALUE = re.compile(
-    r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?P<unit>\s*(?:%|procent))?"
-    r"(?!\w|[.,]\d)"
+    r"(?<![\w.,/])(?P<sign>[-−+](?=\d))?(?P<num>\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:[.,]\d{1,2})?)"
+    r"(?P<unit>\s*(?:%|procent))?(?!\w|[.,]\d)"
+)
+# A value in words: a benchmark ("hoger dan het landelijk gemiddelde") or a number word.
+_BENCHMARK = re.compile(
+    r"\bhet\s+(?:(?:landelijk|regionaal|provinciaal)e?\s+)?gemiddelde(?:\s+van\s+"
+    r"(?:nederland|de\s+regio|de\s+provincie|vergelijkbare\s+gemeenten))?|"
+    r"\bhet\s+niveau\s+van\s+(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|"
+    r"dertig|veertig|vijftig|honderd)\b",
+    re.IGNORECASE,
 )
 _PER = re.compile(r"\bper\s*$", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\s*(?:\b(?:de|het|een)\s*)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
-    r"\b(?:in|vóór|voor|uiterlijk|eind|per|tot\s+en\s+met|t/m|medio|begin)\s+((?:19|20)\d\d)\b",
+    r"\b(?:in|vóór|voor|uiterlijk|eind|per|tot(?:\s+en\s+met)?|t/m|medio|begin)\s+"
+    r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _VAN_NAAR = re.compile(
@@ -65,6 +78,10 @@ def read_target(text: str, cues: Cues) -> tuple[Target | None, Baseline | None]:
         return None, baseline
     value = _pick(text, values, cues)
     comparison = _comparison(text, value, cues, direction, keep)
+    if value.text[:1] in "-−+":  # "-20% t.o.v. 2019": a change of that size
+        comparison, direction = "by", "up" if value.text[0] == "+" else "down"
+    elif comparison == "equal" and year and cues["intent"].search(text):
+        comparison = "to"  # "Wij willen in 2026 ... tien ...": the state to reach by then
     unit = "%" if value.text.endswith(("%", "procent")) else ""
     number = _number(value.text)
     return Target(value.text, number, unit, comparison, direction, year), baseline
@@ -98,7 +115,8 @@ def is_target_statement(
 
 
 def _values(text: str) -> list[_Value]:
-    """Figures that can be a target: no years (unless a percentage), no "per 1.000"."""
+    """Figures that can be a target: no years (unless a percentage), no "per 1.000"; a
+    benchmark or a number in words where no figure is written."""
     out = []
     for m in _VALUE.finditer(text):
         if _YEAR.match(m.group("num")) and not m.group("unit"):
@@ -106,6 +124,9 @@ def _values(text: str) -> list[_Value]:
         if _PER.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # "per 1.000 inwoners": the unit of the indicator
         out.append(_Value(m.group(0).strip(), m.start(), m.end()))
+    if not out:
+        words = [*_BENCHMARK.finditer(text), *_NUMBER_WORD.finditer(text)]
+        out = [_Value(m.group(0), m.start(), m.end()) for m in sorted(words, key=lambda m: m.start())]
     return out
 
 
@@ -173,7 +194,11 @@ def _year(text: str, skip: list[tuple[int, int]]) -> int | None:
 
 
 def _number(value: str) -> float | None:
-    digits = re.sub(r"\s*(?:%|procent)$", "", value).replace(".", "").replace(",", ".")
+    digits = re.sub(r"\s*(?:%|procent)$", "", value)
+    if not re.search(r"\.\d{3}\b", digits):  # "7.5" is a decimal, "1.250" a thousand
+        digits = digits.replace(".", ",")
+    digits = digits.replace(".", "").replace(",", ".")
+    digits = digits.replace("−", "-")
     try:
         return float(digits)
     except ValueError:

@@ -15,7 +15,7 @@ COUNT = re.compile(r"\b\d+\b")
 GOAL_LABEL = re.compile(
     r"^(?:(?:ons|onze|het|de)\s+)?"  # "Ons doel: ...", "Onze ambitie: ..."
     r"(?:(?:effect|inspannings|prestatie|sub)?doel(?:stelling)?(?:en)?|ambitie|beoogd resultaat)"
-    r"\s*:\s*",
+    r"(?:\s+\d{1,2}[a-z]?)?\s*:\s*",  # "Doelstelling 3: ..."
     re.IGNORECASE,
 )
 _TRAILING = re.compile(r"[\s;,:]+$|\s+(?:en|of)$", re.IGNORECASE)

@@ -118,15 +118,21 @@ def clean_lines(lines: list[SourceLine], footnotes: bool = True) -> list[CleanLi
 
 
 _PIPE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_BARE_PIPE_ROW = re.compile(r"^\s*[^|\s][^|]*(?:\|[^|]*){2,}$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
 
 
 def _pipe_cells(text: str) -> tuple[str, ...]:
-    """The cells of a markdown table row `| a | b |` (at least two cells), else ()."""
+    """The cells of a markdown table row `| a | b |` (at least two cells), or of a row that a
+    web page flattened without the leading pipe (`a | b | c |`, at least two pipes), else ()."""
     m = _PIPE_ROW.match(text)
-    if not m:
+    if m:
+        inner = m.group(1)
+    elif _BARE_PIPE_ROW.match(text):
+        inner = re.sub(r"\|\s*$", "", text)
+    else:
         return ()
-    cells = tuple(c.strip() for c in re.split(r"(?<!\\)\|", m.group(1)))
+    cells = tuple(c.strip() for c in re.split(r"(?<!\\)\|", inner))
     return cells if len(cells) >= 2 else ()
 
 

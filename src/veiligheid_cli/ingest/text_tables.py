@@ -32,6 +32,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_NOTE = re.compile(r"^(?:bron|toelichting|eenheid|opmerking|noot|definitie)\b[^:]{0,20}:", re.I)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 MAX_CELL_CHARS = 100
 MAX_CELL_WORDS = 14
@@ -48,6 +49,7 @@ class _Unit:
     text: str
     cell: bool
     figure: bool
+    note: bool = False  # "Bron: politie": a note between rows, kept as text after the table
 
 
 def rebuild_text_tables(lines: list[CleanLine]) -> list[CleanLine]:
@@ -63,10 +65,13 @@ def rebuild_text_tables(lines: list[CleanLine]) -> list[CleanLine]:
             i += 1
             continue
         j = i
-        while j < len(units) and units[j].cell:
+        while j < len(units) and (units[j].cell or units[j].note):
             j += 1
-        for first, end, new in _read_run(lines, units[i:j]):
-            replaced[first] = (end, new)
+        cells = [u for u in units[i:j] if u.cell]
+        notes = [u for u in units[i:j] if u.note]
+        for first, end, new in _read_run(lines, cells):
+            inside = [u for u in notes if first <= u.start < end]
+            replaced[first] = (end, new + _note_lines(lines, inside))
         i = j
     return _splice(lines, replaced)
 
@@ -101,8 +106,27 @@ def _units(lines: list[CleanLine]) -> list[_Unit]:
         text = " ".join(ln.text.strip() for ln in group).strip()
         plain = all(not ln.marker and not ln.cells and not ln.table for ln in group)
         cell = plain and len(group) <= MAX_CELL_LINES and _is_cell(text)
-        units.append(_Unit(i, j, text, cell, cell and bool(_FIGURE.match(text))))
+        note = plain and not cell and bool(_NOTE.match(text)) and len(text) <= MAX_CELL_CHARS
+        units.append(_Unit(i, j, text, cell, cell and bool(_FIGURE.match(text)), note))
         i = j
+    return _continue_labels(units)
+
+
+_LABEL_YEAR = re.compile(r"^(?P<label>.*[^\W\d_].*?)\s+(?:19|20)\d\d$")
+
+
+def _continue_labels(units: list[_Unit]) -> list[_Unit]:
+    """A bare year right after a column label that ends in a year ("Doel 2025" / "2026") is
+    that label for the next year: a header cell, not a figure."""
+    label = ""
+    for u in units:
+        m = _LABEL_YEAR.match(u.text) if u.cell and not u.figure else None
+        if m:
+            label = m.group("label")
+        elif label and u.figure and _YEAR.match(u.text):
+            u.text, u.figure = f"{label} {u.text}", False
+        else:
+            label = ""
     return units
 
 
@@ -269,6 +293,14 @@ def _table(
         cells = tuple(u.text for u in row)
         out.append(CleanLine(" | ".join(cells), src.line, src.page, cells=cells, columns=columns))
     return first, end, out
+
+
+def _note_lines(lines: list[CleanLine], notes: list[_Unit]) -> list[CleanLine]:
+    out: list[CleanLine] = []
+    for u in notes:
+        out.append(CleanLine("", lines[u.start].line, lines[u.start].page))
+        out.extend(lines[u.start : u.end])
+    return out
 
 
 def _row_lines(lines: list[CleanLine], unit: _Unit) -> list[CleanLine]:
