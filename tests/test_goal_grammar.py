@@ -268,6 +268,26 @@ def test_notes_between_rows_do_not_break_the_table(tmp_path):
     assert any(b.text == "Bron: meldkamer" for b in doc.blocks)  # the note stays in the text
 
 
+def test_other_areas_are_comparison_rows(tmp_path):
+    text = (
+        "Beleidsindicatoren\n\nIndicator | Rekening 2024 | Begroting 2025 |\n"
+        "Winkeldiefstallen per 1.000 inwoners | | |\nGemeente | 1,4 | 1,2 |\n"
+        "Provincie | 1,9 | 1,8 |\nNederland | 2,2 | 2,1 |\n"
+    )
+    found = goals(tmp_path, text)
+    assert [g.text for g in found] == [
+        "Winkeldiefstallen per 1.000 inwoners (Gemeente): 1,2 (Begroting 2025)"
+    ]
+
+
+def test_a_goal_restated_after_its_table_counts_once(tmp_path):
+    text = (
+        "Indicatoren\n\nIndicator | Streefwaarde 2026 |\nAandeel inwoners dat zich veilig voelt"
+        " | 85% |\n\nIn 2026 voelt ten minste 85% van de inwoners zich veilig in de eigen buurt.\n"
+    )
+    assert len(goals(tmp_path, text)) == 1
+
+
 def test_forecast_and_realised_columns_are_no_goals(tmp_path):
     text = (
         "Kengetallen\n\nKengetal\n\nRealisatie 2023\n\nVerwachting 2025\n\n"
@@ -339,6 +359,14 @@ def test_each_sentence_of_a_numbered_aim_on_its_own(tmp_path):
     ]
     assert (found[0].measure.value, found[0].measure.year) == ("7.6", 2027)
     assert found[0].measure.number == 7.6
+
+
+def test_a_section_that_explains_figures_states_no_goals(tmp_path):
+    text = (
+        "Programma veiligheid\n\nToelichting ontwikkeling\n\nWij streven naar zo weinig "
+        "mogelijk inbraken in woningen. Het aantal inbraken nam de laatste jaren af.\n"
+    )
+    assert goals(tmp_path, text) == []
 
 
 def test_a_page_that_repeats_its_goal_keeps_it_once(tmp_path):

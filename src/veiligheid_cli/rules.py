@@ -644,7 +644,7 @@ def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
 
 TARGET_GROUPS = ("at_least", "at_most", "down", "up", "keep", "baseline", "to", "by", "past",
                  "report", "finance", "label", "intent")  # fmt: skip
-INDICATOR_COLUMNS = ("realised", "target", "forecast", "baseline", "planned")
+INDICATOR_COLUMNS = ("realised", "target", "forecast", "baseline", "planned", "comparison_rows")
 
 
 def _cue_groups(

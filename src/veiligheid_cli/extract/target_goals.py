@@ -45,8 +45,8 @@ def target_statements(ctx: ExtractionContext) -> None:
                     taken.add(goal.text)
                     found.append(goal)
             if found and i in ctx.used:  # an item taken whole: its target sentences are the goals
-                whole = a.block.text
-                ctx.goals = [g for g in ctx.goals if not (g.line == a.block.line and g.text in whole)]
+                line, whole = a.block.line, a.block.text
+                ctx.goals = [g for g in ctx.goals if not (g.line == line and g.text in whole)]
             ctx.goals.extend(found)
 
 
@@ -66,16 +66,25 @@ def indicator_tables(ctx: ExtractionContext) -> None:
     columns (Begroting, Raming, B2021) are targets where no column is; realised, forecast and
     baseline columns are not. A row of figures under labels ("Rapportcijfer sociale cohesie |
     Minimaal 6,8") gives one goal per label where a figure carries a bound."""
+    group = ""  # a row that names only its indicator ("Verwijzingen Halt | | |") heads the next
+    columns: tuple[str, ...] = ()
     for i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
         b = a.block
         if i in ctx.used or not b.columns or len(b.cells) != len(b.columns):
             continue
+        if b.columns != columns:
+            group, columns = "", b.columns
+        if b.cells[0] and not any(c.strip() for c in b.cells[1:]):
+            group = b.cells[0]
+            continue
+        if ctx.rules.indicator_columns["comparison_rows"].search(b.cells[0]):
+            continue  # "Nederland | 131 | 131": another area's figures, for comparison
         if any(_MONEY.search(c) for c in b.cells):
             continue  # a table of amounts
         if all(_is_figure(ctx, c) for c in b.cells):
             goals = _label_goals(ctx, i)
         else:
-            goals = _row_goal(ctx, i)
+            goals = _row_goal(ctx, i, group)
         if goals:
             ctx.goals.extend(goals)
             ctx.used.add(i)
@@ -94,7 +103,7 @@ def _column_roles(ctx: ExtractionContext, columns: tuple[str, ...]) -> list[str]
     return [next((g for g in order if groups[g].search(col)), "") for col in columns]
 
 
-def _row_goal(ctx: ExtractionContext, i: int) -> list[Item]:
+def _row_goal(ctx: ExtractionContext, i: int, group: str = "") -> list[Item]:
     b = ctx.blocks[i].block
     roles = _column_roles(ctx, b.columns)
     wanted = "target" if "target" in roles else "planned"
@@ -106,6 +115,8 @@ def _row_goal(ctx: ExtractionContext, i: int) -> list[Item]:
     indicator = next((c for c in b.cells if re.search(r"[^\W\d_]{3}", c)), "")
     if not targets or not indicator:
         return []
+    if group and re.match(r"^\s*(?:gemeente|wij|eigen)\b", indicator, re.IGNORECASE):
+        indicator = f"{group} ({indicator})"  # "Gemeente" under "Verwijzingen Halt"
     target = "; ".join(f"{cell} ({col})" for col, cell in targets)
     start = b.text.find(indicator)
     span = (start, start + len(indicator)) if start >= 0 else None
@@ -142,19 +153,33 @@ def goal_targets(ctx: ExtractionContext) -> None:
     that repeats its title) is kept once."""
     cues = ctx.rules.target_cues
     seen: set[str] = set()
-    kept = []
+    kept: list[Item] = []
     for goal in ctx.goals:
         key = goal.text.lower()
         if key in seen:
             continue
         seen.add(key)
-        kept.append(goal)
         source = goal.target or goal.text
         target, baseline = read_target(source, cues)
         if goal.target and target is not None:
             target = _with_column_year(target, goal.target)
         goal.measure, goal.baseline = target, baseline
+        if not any(_restated(goal, earlier) for earlier in kept):
+            kept.append(goal)
     ctx.goals = kept
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def _restated(goal: Item, earlier: Item) -> bool:
+    """The same target (value and year) about the same thing (two content words shared): a
+    table row restated in prose after the table."""
+    a, b = goal.measure, earlier.measure
+    if a is None or b is None or not a.value or (a.value, a.year) != (b.value, b.year):
+        return False
+    words = set(_CONTENT_WORD.findall(goal.text.lower()))
+    return len(words & set(_CONTENT_WORD.findall(earlier.text.lower()))) >= 2
 
 
 def _with_column_year(target: Target, cells: str) -> Target:

@@ -125,8 +125,8 @@ def _values(text: str) -> list[_Value]:
             continue  # "per 1.000 inwoners": the unit of the indicator
         out.append(_Value(m.group(0).strip(), m.start(), m.end()))
     if not out:
-        words = [*_BENCHMARK.finditer(text), *_NUMBER_WORD.finditer(text)]
-        out = [_Value(m.group(0), m.start(), m.end()) for m in sorted(words, key=lambda m: m.start())]
+        words = sorted([*_BENCHMARK.finditer(text), *_NUMBER_WORD.finditer(text)], key=_start)
+        out = [_Value(m.group(0), m.start(), m.end()) for m in words]
     return out
 
 
@@ -146,6 +146,10 @@ def _baseline(text: str, cues: Cues) -> tuple[Baseline | None, list[tuple[int, i
         span = (cue.start(), cue.end() + len(window))
         return Baseline(figure.group(1) if figure else "", int(years[0]) if years else None), [span]
     return None, []
+
+
+def _start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 def _pick(text: str, values: list[_Value], cues: dict[str, re.Pattern[str]]) -> _Value:

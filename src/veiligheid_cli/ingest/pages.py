@@ -25,6 +25,8 @@ def strip_running_headers(
 
     A bare number at a page edge is a page number only when it follows the page count (the
     same offset from the page index as on most pages); otherwise it may be a footnote marker.
+    A line set in a heading style is never a running line: a cover's title may repeat the
+    running header word for word.
     """
 
     def norm(s: str) -> str:
@@ -58,7 +60,8 @@ def strip_running_headers(
         edges = set(nonblank_idx[:edge] + nonblank_idx[-edge:])
         kept = []
         for i, ln in enumerate(lines):
-            if i in edges and _is_running(ln.text, page_no, offset, repeated, norm):
+            running = i in edges and not ln.heading
+            if running and _is_running(ln.text, page_no, offset, repeated, norm):
                 removed += 1
                 continue
             kept.append(ln)

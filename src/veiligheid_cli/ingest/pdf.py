@@ -29,6 +29,13 @@ from statistics import median
 from ..errors import InputError
 from ..model import RawText, SourceLine
 from .pages import join_pages, strip_running_headers
+from .pdf_design import (
+    contents_cells,
+    contents_entries,
+    drawn_markers,
+    in_reading_order,
+    mark_drawn_bullets,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +58,7 @@ class PdfLine:
     bold: bool
     cells: tuple[str, ...] = ()  # a table row: its cells
     columns: tuple[str, ...] = ()  # a table row: the header of its table
+    right: float = 0.0  # the right edge of the last character
 
 
 @dataclass(slots=True)
@@ -132,7 +140,8 @@ def _read_page(page, index: int, tables: _TableReader) -> PdfPage:
         lines = list(_page_lines(textpage, height))
     finally:
         textpage.close()
-    out = PdfPage(index + 1, width, height, lines)
+    mark_drawn_bullets(lines, drawn_markers(page, height))
+    out = PdfPage(index + 1, width, height, in_reading_order(lines, width, height))
     if tables.enabled and lines:
         for top, bottom in _ruled_bands(page, height):
             tables.replace(out, top, bottom)
@@ -153,6 +162,7 @@ class _CharInfo:
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
+        self.matrix = raw.FS_MATRIX()
 
     def char_index(self, text_index: int) -> int:
         return self.raw.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
@@ -161,8 +171,20 @@ class _CharInfo:
         self.raw.FPDFText_GetCharOrigin(self.tp, index, self.x, self.y)
         return self.x.value, self.y.value
 
+    def right(self, index: int) -> float:
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        self.raw.FPDFText_GetCharBox(self.tp, index, left, right, bottom, top)
+        return right.value
+
     def size(self, index: int) -> float:
-        return float(self.raw.FPDFText_GetFontSize(self.tp, index))
+        """The size the character is set in: its font size scaled by its text matrix (a
+        browser's PDF sets 9.5 pt type as 12.67 "px" under a 0.75 matrix)."""
+        size = float(self.raw.FPDFText_GetFontSize(self.tp, index))
+        if self.raw.FPDFText_GetMatrix(self.tp, index, self.matrix):
+            m = self.matrix
+            scale = abs(m.a * m.d - m.b * m.c) ** 0.5
+            size *= scale if scale > 0 else 1.0
+        return size
 
     def bold(self, index: int) -> bool:
         if self.raw.FPDFText_GetFontWeight(self.tp, index) >= 600:
@@ -194,7 +216,9 @@ def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
         x, y = info.origin(first)
         size = info.size(first)
         bold = info.bold(first) and (middle < 0 or info.bold(middle))
-        yield PdfLine(stripped.translate(_HYPHEN_MARKS), x, height - y, size, bold)
+        last = info.char_index(offset + len(line.rstrip()) - 1)
+        right = info.right(last) if last >= 0 else x
+        yield PdfLine(stripped.translate(_HYPHEN_MARKS), x, height - y, size, bold, right=right)
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -338,9 +362,16 @@ def document_styles(pages: list[PdfPage]) -> _Styles:
         if chars < total * 0.3
         and (key[0] >= body_size * 1.15 or (key[1] and not body_bold and key[0] >= body_size * 0.9))
     ]
-    headings.sort(key=lambda k: (-k[0], not k[1]))
+    # One size above the body is one heading level, bold or not: a designer's tool may set a
+    # heading's regular and synthetic-bold glyphs in two fonts. At body size, bold decides.
+    levels = sorted({_level(k, body_size) for k in headings}, key=lambda k: (-k[0], not k[1]))
+    rank = {level: n for n, level in enumerate(levels, 1)}
     pitch = _body_pitch(pages, body_size, body_bold)
-    return _Styles(body_size, body_bold, {k: n for n, k in enumerate(headings, 1)}, pitch)
+    return _Styles(body_size, body_bold, {k: rank[_level(k, body_size)] for k in headings}, pitch)
+
+
+def _level(key: tuple[float, bool], body_size: float) -> tuple[float, bool]:
+    return (key[0], True) if key[0] >= body_size * 1.15 else key
 
 
 def _body_pitch(pages: list[PdfPage], size: float, bold: bool) -> float:
@@ -377,7 +408,10 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
     previous: PdfLine | None = None
     bullet_x: float | None = None  # left edge of the list item being read, if any
     # lines are numbered as a reader counts them on the page: text lines only
-    for number, line in enumerate(_merged_headings(page.lines, styles), start=1):
+    lines = _merged_headings(page.lines, styles)
+    for k in contents_entries(lines, styles.rank):  # a contents page: entries as table rows
+        lines[k].cells = contents_cells(lines[k].text)
+    for number, line in enumerate(lines, start=1):
         starts_item = bool(_LIST_START.match(line.text))
         ends_item = bullet_x is not None and not starts_item and line.x <= bullet_x + 2
         if previous is not None and (_paragraph_gap(previous, line, styles) or ends_item):

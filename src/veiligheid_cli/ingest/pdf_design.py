@@ -1,0 +1,189 @@
+"""What a designed PDF says by its layout rather than its text (under ingest/pdf.py).
+
+- **bullets drawn as shapes**: a small filled path or image right left of a line's first
+  character is a list bullet, though the text layer holds no glyph for it;
+- **page bands**: the lines in the top and bottom margin of a page (running headers, page
+  numbers) stand at the page's edges in reading order, wherever the content stream drew them;
+- **contents pages**: a run of lines that end in non-decreasing page numbers is a table of
+  contents, its entries table rows (title | page), not body text or headings.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pdf import PdfLine
+
+MIN_MARKER, MAX_MARKER = 1.5, 9.0  # points: the size of a drawn bullet
+MARKER_REACH = 18.0  # points between a bullet and its text
+EDGE_BAND = 0.06  # share of the page height at the top and bottom that holds running lines
+MIN_CONTENTS_LINES = 3
+_CONTENTS_ENTRY = re.compile(
+    r"^(?P<title>.*[^\W\d_].*?)(?:\s*(?:\.{2,}|…+|(?:\s\.)+))?\s+(?P<page>\d{1,3})$"
+)
+
+
+def drawn_markers(page, height: float) -> list[tuple[float, float, float]]:
+    """(left, top, bottom) of the small filled shapes and images on a page, in points from
+    the top-left corner: candidates for bullets that are drawn, not written."""
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    out = []
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
+            continue
+        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        w, h = right.value - left.value, top.value - bottom.value
+        small = MIN_MARKER <= w <= MAX_MARKER and MIN_MARKER <= h <= MAX_MARKER
+        if small and 0.5 <= w / h <= 2 and (kind == raw.FPDF_PAGEOBJ_IMAGE or _filled(obj)):
+            out.append((right.value, height - top.value, height - bottom.value))
+    return out
+
+
+def _filled(obj) -> bool:
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and fill.value != 0
+
+
+def mark_drawn_bullets(lines: list[PdfLine], markers: list[tuple[float, float, float]]) -> None:
+    """Give a line the bullet glyph its drawn marker stands for."""
+    for line in lines:
+        band = (line.baseline - 0.8 * line.size, line.baseline + 0.1 * line.size)
+        for right, m_top, m_bottom in markers:
+            beside = 0 <= line.x - right <= MARKER_REACH
+            level = band[0] <= (m_top + m_bottom) / 2 <= band[1]  # at the height of its letters
+            if beside and level and not line.text.startswith("•"):
+                line.text = f"• {line.text}"
+                break
+
+
+def in_reading_order(lines: list[PdfLine], width: float, height: float) -> list[PdfLine]:
+    """Lines as a reader reads them: the top band (running header) first and the bottom band
+    last; a page set in two columns column by column, between the lines that span both
+    (chapter headings); a page whose drawing order jumps about, top to bottom."""
+    if height <= 0 or not lines:
+        return lines
+    top = [ln for ln in lines if ln.baseline <= height * EDGE_BAND]
+    bottom = [ln for ln in lines if ln.baseline >= height * (1 - EDGE_BAND)]
+    edges = {id(ln) for ln in top + bottom}
+    body = [ln for ln in lines if id(ln) not in edges]
+    gutter = _gutter(body, width)
+    if gutter is not None:
+        body = _by_columns(body, gutter)
+    elif _scrambled(body):
+        body = sorted(body, key=lambda ln: (round(ln.baseline), ln.x))
+    return top + body + bottom
+
+
+MIN_GUTTER = 8.0  # points of white between two columns
+MIN_COLUMN_LINES = 3
+
+
+def _gutter(lines: list[PdfLine], width: float) -> float | None:
+    """The x of the white band between two columns of text, when the page has two: read
+    from the body lines (the most common size; a heading may span both columns)."""
+    sizes = Counter(round(ln.size * 2) for ln in lines)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    narrow = [
+        ln
+        for ln in lines
+        if ln.right > ln.x and ln.right - ln.x < width * 0.55 and round(ln.size * 2) == body
+    ]
+    if width <= 0 or len(narrow) < 2 * MIN_COLUMN_LINES:
+        return None
+    step = 2.0
+    lo, hi = int(width * 0.3 / step), int(width * 0.7 / step)
+    covered = [False] * (int(width / step) + 1)
+    for ln in narrow:
+        for b in range(max(0, int(ln.x / step)), min(len(covered), int(ln.right / step) + 1)):
+            covered[b] = True
+    best, run_start, best_len = None, None, 0
+    for b in range(lo, hi + 1):
+        if not covered[b]:
+            run_start = b if run_start is None else run_start
+            if (b - run_start + 1) * step >= max(MIN_GUTTER, best_len):
+                best, best_len = (run_start + b + 1) * step / 2, (b - run_start + 1) * step
+        else:
+            run_start = None
+    if best is None:
+        return None
+    left = sum(1 for ln in narrow if ln.right <= best)
+    right = sum(1 for ln in narrow if ln.x >= best)
+    return best if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES else None
+
+
+def _by_columns(lines: list[PdfLine], gutter: float) -> list[PdfLine]:
+    """Between the lines that span both columns (they cross the gutter, or a large heading
+    with nothing beside it across the gutter): the left column, then the right one."""
+    sizes = sorted(ln.size for ln in lines)
+    large = sizes[len(sizes) // 2] * 1.25
+
+    def spans(ln: PdfLine) -> bool:
+        if ln.x < gutter < ln.right:
+            return True
+        alone = not any(
+            (o.x >= gutter) != (ln.x >= gutter) and abs(o.baseline - ln.baseline) <= ln.size
+            for o in lines
+        )
+        return ln.size >= large and ln.x < gutter and alone
+
+    spanning = sorted((ln for ln in lines if spans(ln)), key=lambda ln: ln.baseline)
+    out: list[PdfLine] = []
+    cuts = {id(ln) for ln in spanning}
+    rest = [ln for ln in lines if id(ln) not in cuts]
+    floor = float("-inf")
+    for cut in [*spanning, None]:
+        ceiling = cut.baseline if cut is not None else float("inf")
+        band = [ln for ln in rest if floor < ln.baseline <= ceiling]
+        out += sorted((ln for ln in band if ln.x < gutter), key=lambda ln: ln.baseline)
+        out += sorted((ln for ln in band if ln.x >= gutter), key=lambda ln: ln.baseline)
+        if cut is not None:
+            out.append(cut)
+            floor = ceiling
+    return out
+
+
+def _scrambled(lines: list[PdfLine]) -> bool:
+    """The drawing order goes back up the page for a fair share of the lines."""
+    ups = sum(1 for a, b in pairwise(lines) if b.baseline < a.baseline - a.size)
+    return len(lines) >= 6 and ups >= max(2, len(lines) // 5)
+
+
+def contents_entries(lines: list[PdfLine], is_heading) -> set[int]:
+    """Indices of the lines that are table-of-contents entries: runs of at least three body
+    lines ending in page numbers that do not go down."""
+    out: set[int] = set()
+    run: list[int] = []
+    last = -1
+
+    def close() -> None:
+        if len(run) >= MIN_CONTENTS_LINES:
+            out.update(run)
+
+    for i, line in enumerate(lines):
+        m = None if line.cells or is_heading(line) else _CONTENTS_ENTRY.match(line.text)
+        if m and int(m.group("page")) >= last:
+            run.append(i)
+            last = int(m.group("page"))
+            continue
+        close()
+        run, last = ([i], int(m.group("page"))) if m else ([], -1)
+    close()
+    return out
+
+
+def contents_cells(text: str) -> tuple[str, str]:
+    """(title, page) of a contents entry."""
+    m = _CONTENTS_ENTRY.match(text)
+    return (m.group("title").strip(), m.group("page")) if m else (text, "")
