@@ -1,6 +1,6 @@
 """Plans as a communication department lays them out, and what `extract` reads back.
 
-Lays each text with gold (corpus/gold, tests/fixtures/plans/gold) out as a designed document
+Lays each fixture plan with gold (tests/fixtures/plans/gold) out as a designed document
 (HTML and CSS printed by Chromium through Playwright): a cover page on a coloured background
 with the title set large over three lines, the organisation and the period; a contents page
 with leader dots and page numbers; body text in two columns with chapter headings across both;
@@ -23,10 +23,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD_DIRS = {
-    ROOT / "corpus" / "gold": ROOT / "corpus",
-    ROOT / "tests/fixtures/plans/gold": ROOT / "tests/fixtures/plans",
-}
+# Our own fixture plans: the corpus texts are real documents already extracted from PDFs,
+# with the artefacts of that extraction, not texts a designer would lay out.
+GOLD_DIRS = {ROOT / "tests/fixtures/plans/gold": ROOT / "tests/fixtures/plans"}
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 _GOAL_HEADING = re.compile(r"doel|ambitie|wat willen we bereiken|resultat", re.IGNORECASE)
 
@@ -50,11 +49,12 @@ body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; line-height: 1.
 .body p { margin: 0 0 2.5mm 0; }
 ul { list-style: none; padding-left: 0; margin: 0 0 2.5mm 0; }
 ul li { position: relative; padding-left: 4.5mm; margin-bottom: 1mm; }
-ul li::before { content: ''; position: absolute; left: 0.6mm; top: 1.6mm; width: 1.8mm;
-  height: 1.8mm; border-radius: 50%; background: #0b4f6c; }
+ul li::before { content: ''; position: absolute; left: 0.6mm; top: 1.7mm; width: 1.5mm;
+  height: 1.5mm; border-radius: 50%; background: #0b4f6c; }
 ol { padding-left: 6mm; margin: 0 0 2.5mm 0; }
 .box { background: #e3eef4; padding: 3mm 3.5mm; margin: 2mm 0 3mm 0; break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm 0; font-size: 8.5pt; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm 0; font-size: 8.5pt;
+  break-inside: avoid; }
 td, th { border: 0.6pt solid #555; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
 """
 
@@ -117,7 +117,11 @@ def _body(parts: list[list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
     goals = False
     for lines in parts:
         heading = _heading(lines[0], len(lines) == 1)
-        if heading is not None and not _BULLET.match(lines[0]):
+        items = _items(lines)
+        if items is not None and len(items) >= 2:
+            out.append(_nested_list(items, goals))
+            continue
+        if heading is not None:
             level, text = heading
             tag = "h2" if level <= 1 else "h3"
             out.append(f"<{tag}>{html.escape(text)}</{tag}>")
@@ -143,6 +147,42 @@ def _body(parts: list[list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
             continue
         out.append(f"<p>{html.escape(' '.join(ln.replace('**', '') for ln in lines))}</p>")
     return out, contents
+
+
+def _items(lines: list[str]) -> list[tuple[int, str, str]] | None:
+    """(level, marker, text) per item when the chunk is a list (its first line a bullet; a
+    line without one continues the item before it), else None."""
+    from word_export import _BULLET
+
+    out: list[tuple[int, str, str]] = []
+    for raw in lines:
+        m = _BULLET.match(raw)
+        if m:
+            level = 1 if raw[:1] == " " else 0
+            marker = raw.strip().split()[0]
+            out.append((level, marker, m.group(1)))
+        elif out:
+            level, marker, text = out[-1]
+            out[-1] = (level, marker, f"{text} {raw.strip()}")
+        else:
+            return None
+    return out
+
+
+def _nested_list(items: list[tuple[int, str, str]], boxed: bool) -> str:
+    """Numbered items keep their number as text; bullets are drawn shapes; sub-items nest."""
+    html_items: list[str] = []
+    for level, marker, text in items:
+        label = f"{marker} " if marker[:1].isdigit() else ""
+        if level and html_items:
+            html_items[-1] += f"<ul><li>{html.escape(text)}</li></ul>"
+        else:
+            html_items.append(html.escape(label + text.replace("**", "")))
+    body = "".join(f"<li>{it}</li>" for it in html_items)
+    numbered = items[0][1][:1].isdigit()
+    style = " style='list-style:none;padding-left:0'" if numbered else ""
+    out = f"<ol{style}>{body}</ol>" if numbered else f"<ul>{body}</ul>"
+    return f"<div class='box'>{out}</div>" if boxed else out
 
 
 def _list(items: list[str], boxed: bool) -> str:

@@ -143,8 +143,8 @@ def _read_page(page, index: int, tables: _TableReader) -> PdfPage:
     mark_drawn_bullets(lines, drawn_markers(page, height))
     out = PdfPage(index + 1, width, height, in_reading_order(lines, width, height))
     if tables.enabled and lines:
-        for top, bottom in _ruled_bands(page, height):
-            tables.replace(out, top, bottom)
+        for band in _ruled_bands(page, height):
+            tables.replace(out, band)
     return out
 
 
@@ -163,6 +163,7 @@ class _CharInfo:
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
+        self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
 
     def char_index(self, text_index: int) -> int:
         return self.raw.FPDFText_GetCharIndexFromTextIndex(self.tp, text_index)
@@ -171,10 +172,10 @@ class _CharInfo:
         self.raw.FPDFText_GetCharOrigin(self.tp, index, self.x, self.y)
         return self.x.value, self.y.value
 
-    def right(self, index: int) -> float:
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        self.raw.FPDFText_GetCharBox(self.tp, index, left, right, bottom, top)
-        return right.value
+    def box(self, index: int) -> tuple[float, float]:
+        """The left and right edge of a character."""
+        self.raw.FPDFText_GetCharBox(self.tp, index, self.left, self.right, self.bottom, self.top)
+        return self.left.value, self.right.value
 
     def size(self, index: int) -> float:
         """The size the character is set in: its font size scaled by its text matrix (a
@@ -195,7 +196,8 @@ class _CharInfo:
 
 def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
     """The page's text lines in PDFium's reading order, with the style of their first and
-    middle characters (a line is bold only when both are)."""
+    middle characters (a line is bold only when both are). PDFium joins text that shares a
+    baseline; a wide gap (a column gutter, a table cell) splits it again."""
     count = textpage.count_chars()
     if count <= 0:
         return
@@ -206,19 +208,47 @@ def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
         end = m.start() if m else len(text)
         line, offset = text[start:end], start
         start = m.end() if m else len(text)
-        stripped = line.strip()
-        if not stripped:
+        for piece, at in _gapless(line, offset, info):
+            made = _line(piece, at, info, height)
+            if made is not None:
+                yield made
+
+
+MIN_GAP = 12.0  # points of white inside one PDFium line that part two columns or cells
+
+
+def _gapless(line: str, offset: int, info: _CharInfo) -> Iterator[tuple[str, int]]:
+    """The line cut where the white between two characters is wider than a column gutter
+    (two ems, at least MIN_GAP points)."""
+    cut, prev_right = 0, None
+    for k, ch in enumerate(line):
+        if ch.isspace():
             continue
-        first = info.char_index(offset + len(line) - len(line.lstrip()))
-        middle = info.char_index(offset + len(line) // 2)
-        if first < 0:
+        index = info.char_index(offset + k)
+        if index < 0:
             continue
-        x, y = info.origin(first)
-        size = info.size(first)
-        bold = info.bold(first) and (middle < 0 or info.bold(middle))
-        last = info.char_index(offset + len(line.rstrip()) - 1)
-        right = info.right(last) if last >= 0 else x
-        yield PdfLine(stripped.translate(_HYPHEN_MARKS), x, height - y, size, bold, right=right)
+        left, right = info.box(index)
+        if prev_right is not None and left - prev_right > max(MIN_GAP, 2 * info.size(index)):
+            yield line[cut:k], offset + cut
+            cut = k
+        prev_right = right
+    yield line[cut:], offset + cut
+
+
+def _line(line: str, offset: int, info: _CharInfo, height: float) -> PdfLine | None:
+    stripped = line.strip()
+    if not stripped:
+        return None
+    first = info.char_index(offset + len(line) - len(line.lstrip()))
+    middle = info.char_index(offset + len(line) // 2)
+    if first < 0:
+        return None
+    x, y = info.origin(first)
+    size = info.size(first)
+    bold = info.bold(first) and (middle < 0 or info.bold(middle))
+    last = info.char_index(offset + len(line.rstrip()) - 1)
+    right = info.box(last)[1] if last >= 0 else x
+    return PdfLine(stripped.translate(_HYPHEN_MARKS), x, height - y, size, bold, right=right)
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -234,36 +264,61 @@ def _stroked(obj) -> bool:
     return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
 
 
-def _ruled_bands(page, height: float) -> list[tuple[float, float]]:
-    """Vertical extents (top, bottom) of the ruled grids on a page: runs of vertical rules,
-    crossed by at least two horizontal rules. Read from PDFium's path objects."""
+Band = tuple[float, float, float, float]  # top, bottom, left, right
+
+
+def _ruled_bands(page, height: float) -> list[Band]:
+    """Extents of the ruled grids on a page: runs of vertical rules crossed by at least two
+    horizontal rules, one grid per run of touching horizontal rules (two tables side by side
+    in two columns are two grids). Read from PDFium's path objects."""
     import pypdfium2.raw as raw
 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    vertical: list[tuple[float, float]] = []
-    horizontal: list[float] = []
+    vertical: list[tuple[float, float, float]] = []  # top, bottom, x
+    horizontal: list[tuple[float, float, float]] = []  # y, x0, x1
     for k in range(raw.FPDFPage_CountObjects(page.raw)):
         obj = raw.FPDFPage_GetObject(page.raw, k)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        w, h = right.value - left.value, top.value - bottom.value
+        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        w, h = x1 - x0, y1 - y0
         if w <= 2.5 and h >= 6:
-            vertical.append((height - top.value, height - bottom.value))
+            vertical.append((y0, y1, x0))
         elif h <= 2.5 and w >= 15:
-            horizontal.append(height - (top.value + bottom.value) / 2)
+            horizontal.append(((y0 + y1) / 2, x0, x1))
         elif w >= 15 and 4 <= h <= MAX_CELL_HEIGHT and _stroked(obj):
             # a cell drawn as an outlined rectangle: its sides are rules too
-            vertical.append((height - top.value, height - bottom.value))
-            horizontal += [height - top.value, height - bottom.value]
-    bands: list[list[float]] = []
-    for a, b in sorted(vertical):
-        if bands and a <= bands[-1][1] + 2:
-            bands[-1][1] = max(bands[-1][1], b)
+            vertical += [(y0, y1, x0), (y0, y1, x1)]
+            horizontal += [(y0, x0, x1), (y1, x0, x1)]
+    out: list[Band] = []
+    for x0, x1 in _spans([(a, b) for _, a, b in horizontal]):
+        rules = sorted((a, b) for a, b, x in vertical if x0 - 2 <= x <= x1 + 2)
+        runs: list[list[float]] = []
+        for a, b in rules:
+            if runs and a <= runs[-1][1] + 2:
+                runs[-1][1] = max(runs[-1][1], b)
+            else:
+                runs.append([a, b])
+        for a, b in runs:
+            crossing = sum(
+                1 for y, h0, h1 in horizontal if a - 2 <= y <= b + 2 and x0 - 2 <= h0 <= x1 + 2
+            )
+            if crossing >= 2:
+                out.append((a, b, x0, x1))
+    return sorted(out)
+
+
+def _spans(segments: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Horizontal extents covered by touching or overlapping segments."""
+    out: list[list[float]] = []
+    for a, b in sorted(segments):
+        if out and a <= out[-1][1] + 3:
+            out[-1][1] = max(out[-1][1], b)
         else:
-            bands.append([a, b])
-    return [(a, b) for a, b in bands if sum(1 for y in horizontal if a - 2 <= y <= b + 2) >= 2]
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 class _TableReader:
@@ -277,12 +332,17 @@ class _TableReader:
     def enabled(self) -> bool:
         return self.cue is not None
 
-    def replace(self, page: PdfPage, top: float, bottom: float) -> None:
-        """Put the rows of the goals table in [top, bottom] in place of its lines."""
-        inside = [i for i, ln in enumerate(page.lines) if top - 1 <= ln.baseline <= bottom + 1]
-        if not inside or self.cue is None or not self.cue(page.lines[inside[0]].text):
+    def replace(self, page: PdfPage, band: Band) -> None:
+        """Put the rows of the goals table in the band in place of its lines."""
+        top, bottom, x0, x1 = band
+        inside = [
+            i
+            for i, ln in enumerate(page.lines)
+            if top - 1 <= ln.baseline <= bottom + 1 and x0 - 2 <= ln.x <= x1 + 2
+        ]
+        if not inside or self.cue is None or not self.cue(_header_text(page, inside)):
             return
-        rows = self._rows(page, top, bottom)
+        rows = self._rows(page, band)
         if len(rows) < 2:
             return
         header = rows[0]
@@ -296,11 +356,13 @@ class _TableReader:
         keep = [ln for i, ln in enumerate(page.lines) if i not in taken]
         page.lines = keep[: inside[0]] + table_lines + keep[inside[0] :]
 
-    def _rows(self, page: PdfPage, top: float, bottom: float) -> list[tuple[str, ...]]:
+    def _rows(self, page: PdfPage, band: Band) -> list[tuple[str, ...]]:
+        top, bottom, x0, x1 = band
         try:
             plumber_page = self._open().pages[page.number - 1]
             # pdfplumber's own page size: PDFium's may differ in the last float digit
-            box = (0, max(top - 2, 0), plumber_page.width, min(bottom + 2, plumber_page.height))
+            w, h = plumber_page.width, plumber_page.height
+            box = (max(x0 - 2, 0), max(top - 2, 0), min(x1 + 2, w), min(bottom + 2, h))
             tables = plumber_page.crop(box).extract_tables()
         except Exception as exc:  # pdfplumber on a damaged page: keep the PDFium lines
             log.warning("page %d: table not read (%s)", page.number, exc)
@@ -319,6 +381,15 @@ class _TableReader:
     def close(self) -> None:
         if self._pdf is not None:
             self._pdf.close()
+
+
+def _header_text(page: PdfPage, inside: list[int]) -> str:
+    """The text of a table's first row: its lines (cells, wrapped cells) left to right."""
+    first = min(page.lines[i].baseline for i in inside)
+    row = [page.lines[i] for i in inside]
+    row = [ln for ln in row if ln.baseline <= first + 2.2 * ln.size]
+    row.sort(key=lambda ln: (ln.x, ln.baseline))
+    return " ".join(ln.text for ln in row)
 
 
 def _cell_text(cell: str | None) -> str:
@@ -455,6 +526,7 @@ def _merged_headings(lines: list[PdfLine], styles: _Styles) -> list[PdfLine]:
             and 0 < line.baseline - prev.baseline <= line.size * 1.8
         ):
             prev.text = join_wrapped(prev.text, line.text)
+            prev.baseline = line.baseline  # the next line is measured from the last one
             continue
         out.append(line)
     return out

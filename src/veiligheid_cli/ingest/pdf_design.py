@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 MIN_MARKER, MAX_MARKER = 1.5, 9.0  # points: the size of a drawn bullet
 MARKER_REACH = 18.0  # points between a bullet and its text
+MAX_BULLET_SHARE = 0.55  # a bullet's height, as a share of its text's size
+MIN_BULLET_GAP = 0.25  # the white between a bullet and its text, in ems
 EDGE_BAND = 0.06  # share of the page height at the top and bottom that holds running lines
 MIN_CONTENTS_LINES = 3
 _CONTENTS_ENTRY = re.compile(
@@ -61,7 +63,10 @@ def mark_drawn_bullets(lines: list[PdfLine], markers: list[tuple[float, float, f
     for line in lines:
         band = (line.baseline - 0.8 * line.size, line.baseline + 0.1 * line.size)
         for right, m_top, m_bottom in markers:
-            beside = 0 <= line.x - right <= MARKER_REACH
+            # a bullet is small beside its letters and stands apart from them; a chart's
+            # legend swatch is as tall as the letters and touches them
+            small = m_bottom - m_top <= MAX_BULLET_SHARE * line.size
+            beside = small and line.size * MIN_BULLET_GAP <= line.x - right <= MARKER_REACH
             level = band[0] <= (m_top + m_bottom) / 2 <= band[1]  # at the height of its letters
             if beside and level and not line.text.startswith("•"):
                 line.text = f"• {line.text}"

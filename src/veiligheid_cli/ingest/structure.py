@@ -303,6 +303,9 @@ def _style_heading(lines: list[CleanLine], i: int) -> _HeadingInfo | None:
     if m and int(m.group(1).split(".")[0]) <= 30:
         number = m.group(1)
         return _HeadingInfo(len(number.split(".")), number, f"{number} {m.group(2)}", True)
+    m = _ANNEX_HEADING.match(text)  # "Hoofdstuk 2 Veilige woon- en leefomgeving"
+    if m and (not m.group(3) or m.group(3)[:1].isupper()):
+        return _HeadingInfo(1, f"{m.group(1).title()} {m.group(2)}", text, True)
     return _HeadingInfo(0, "", text, False, style=ln.heading)
 
 
@@ -312,14 +315,32 @@ def _starts_like_heading(text: str) -> bool:
 
 def _style_levels(blocks: list[Block]) -> None:
     """In a document without numbered or markdown headings, the PDF heading styles give the
-    levels: the largest style used is level 1, the next 2, and so on."""
+    levels: the largest style used is level 1, the next 2, and so on. The headings of a cover
+    page (title, organisation, date in large type) are level 1 and rank no style: the body's
+    chapters are not sections of the cover."""
     headings = [b for b in blocks if b.kind is BlockKind.HEADING]
-    if any(b.number or b.level for b in headings):
+    cover = _cover_headings(blocks)
+    for b in cover.values():
+        b.level = b.level or 1
+    if any(b.number or b.level for b in headings if id(b) not in cover):
         return
-    ranks = sorted({b.style for b in headings if b.style})
+    ranks = sorted({b.style for b in headings if b.style and id(b) not in cover})
     for b in headings:
-        if b.style:
+        if b.style and id(b) not in cover:
             b.level = ranks.index(b.style) + 1
+
+
+COVER_WORDS = 40  # a first page with no more text than this, all of it headings, is a cover
+
+
+def _cover_headings(blocks: list[Block]) -> dict[int, Block]:
+    first = [b for b in blocks if b.page == 1]
+    if not first or any(b.page is None for b in first):
+        return {}
+    words = sum(len(b.text.split()) for b in first)
+    if words > COVER_WORDS or not all(b.kind is BlockKind.HEADING for b in first):
+        return {}
+    return {id(b): b for b in first}
 
 
 def _shift_markdown_levels(blocks: list[Block]) -> None:
