@@ -52,6 +52,7 @@ ul li { position: relative; padding-left: 4.5mm; margin-bottom: 1mm; }
 ul li::before { content: ''; position: absolute; left: 0.6mm; top: 1.7mm; width: 1.5mm;
   height: 1.5mm; border-radius: 50%; background: #0b4f6c; }
 ol { padding-left: 6mm; margin: 0 0 2.5mm 0; }
+li ul { padding-left: 5mm; margin: 1mm 0 0 0; }
 .box { background: #e3eef4; padding: 3mm 3.5mm; margin: 2mm 0 3mm 0; break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm 0; font-size: 8.5pt;
   break-inside: avoid; }
@@ -63,10 +64,9 @@ def document_html(source: Path) -> tuple[str, str]:
     """The designed HTML of a plan (from its own lines, as a designer gets them), and its
     title (for the running header)."""
     from veiligheid_cli.ingest import ingest
-    from word_export import chunks
 
     meta = ingest(str(source)).metadata
-    parts = chunks(source.read_text(encoding="utf-8"))
+    parts = _chunks(source.read_text(encoding="utf-8"))
     title = meta.title or " ".join(parts[0])
     if parts and " ".join(parts[0]).strip() in title:
         parts = parts[1:]  # the title line is the cover's
@@ -86,6 +86,17 @@ def document_html(source: Path) -> tuple[str, str]:
         "</body></html>",
     ]
     return "\n".join(page), title
+
+
+def _chunks(text: str) -> list[list[str]]:
+    """Blank-line separated chunks of lines, their indentation kept (a sub-item's)."""
+    out: list[list[str]] = [[]]
+    for line in text.replace("\f", "\n").split("\n"):
+        if line.strip():
+            out[-1].append(line.rstrip())
+        elif out[-1]:
+            out.append([])
+    return [c for c in out if c]
 
 
 def _three_lines(title: str) -> str:
@@ -115,9 +126,10 @@ def _body(parts: list[list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
     out: list[str] = []
     contents: list[tuple[int, str]] = []
     goals = False
-    for lines in parts:
+    for raw in parts:
+        lines = [ln.strip() for ln in raw]
         heading = _heading(lines[0], len(lines) == 1)
-        items = _items(lines)
+        items = _items(raw)
         if items is not None and len(items) >= 2:
             out.append(_nested_list(items, goals))
             continue
@@ -273,13 +285,45 @@ def score(documents: list[tuple[Path, Path, dict]], verbose: bool) -> None:
                 if not (period and [period.start, period.end] == want):
                     print(f"  {source.name} (pdf) period {period} want {want}")
     n = len(documents)
+    verdicts = _verdicts({source: pdf for source, pdf, _ in documents}, verbose)
     for form in ("text", "pdf"):
         parts = []
         for name, s in totals[form].items():
             both = s.precision + s.recall
             f1 = 2 * s.precision * s.recall / both if both else 0.0
             parts.append(f"{name} P={s.precision:.2f} R={s.recall:.2f} F1={f1:.2f}")
-        print(f"{form:4} ({n} documents): " + "; ".join(parts) + f"; period {periods[form]}/{n}")
+        print(f"{form:4} ({n} documents): " + "; ".join(parts) + f"; period {periods[form]}/{n}"
+              + (f"; verdicts {verdicts[form]}" if form in verdicts else ""))  # fmt: skip
+
+
+def _verdicts(pdf_of: dict[Path, Path], verbose: bool) -> dict[str, str]:
+    """Verdicts right on the fixture pairs (tests/fixtures/plans/verdicts.json), both plans of
+    a pair read from their text and from their designed PDFs."""
+    import json
+
+    from veiligheid_cli.align import align_extractions
+    from veiligheid_cli.evaluate import score_verdicts
+    from veiligheid_cli.pipeline import Settings, extract_file
+
+    pairs_file = ROOT / "tests/fixtures/plans/verdicts.json"
+    pairs = json.loads(pairs_file.read_text(encoding="utf-8"))["pairs"]
+    settings = Settings()
+    out = {}
+    for form in ("text", "pdf"):
+
+        def align_pair(local: Path, regional: Path, form: str = form):
+            if form == "pdf":
+                local, regional = pdf_of.get(local, local), pdf_of.get(regional, regional)
+            return align_extractions(
+                extract_file(local, settings), extract_file(regional, settings), settings
+            )
+
+        score = score_verdicts(pairs, ROOT, align_pair)
+        out[form] = f"{score.right}/{score.total}"
+        if verbose and form == "pdf":
+            for line in score.disagreements:
+                print(f"  verdict (pdf): {line}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:

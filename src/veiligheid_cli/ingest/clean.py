@@ -145,8 +145,10 @@ def _split_bullets(text: str) -> list[tuple[str, str]]:
     """Return (text, marker) pairs; a line with several glyph bullets becomes several items."""
     glyph = _GLYPH_START.match(text)
     if glyph:
+        # a white bullet is a sub-item's, as the "o" a writer types under a "-"
+        marker = "o" if glyph.group().strip() == "\u25e6" else "•"
         parts = _GLYPH_SPLIT.split(text[glyph.end() :])
-        return [(p.strip(), "•") for p in parts if p.strip()] or [("", "•")]
+        return [(p.strip(), marker) for p in parts if p.strip()] or [("", marker)]
     for pattern, marker_group in ((_DASH_START, 1), (_LETTER_O_START, 0)):
         m = pattern.match(text)
         if m:

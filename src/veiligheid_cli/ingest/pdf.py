@@ -30,6 +30,7 @@ from ..errors import InputError
 from ..model import RawText, SourceLine
 from .pages import join_pages, strip_running_headers
 from .pdf_design import (
+    CONTENTS_COLUMNS,
     contents_cells,
     contents_entries,
     drawn_markers,
@@ -214,6 +215,7 @@ def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
                 yield made
 
 
+_PAGE_REF = re.compile(r"^\d{1,3}\s*$")
 MIN_GAP = 12.0  # points of white inside one PDFium line that part two columns or cells
 
 
@@ -228,7 +230,8 @@ def _gapless(line: str, offset: int, info: _CharInfo) -> Iterator[tuple[str, int
         if index < 0:
             continue
         left, right = info.box(index)
-        if prev_right is not None and left - prev_right > max(MIN_GAP, 2 * info.size(index)):
+        wide = prev_right is not None and left - prev_right > max(MIN_GAP, 2 * info.size(index))
+        if wide and not _PAGE_REF.match(line[k:]):  # "Inleiding ........ 3" stays one line
             yield line[cut:k], offset + cut
             cut = k
         prev_right = right
@@ -482,6 +485,7 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
     lines = _merged_headings(page.lines, styles)
     for k in contents_entries(lines, styles.rank):  # a contents page: entries as table rows
         lines[k].cells = contents_cells(lines[k].text)
+        lines[k].columns = CONTENTS_COLUMNS  # every entry a row: none is a table's header
     for number, line in enumerate(lines, start=1):
         starts_item = bool(_LIST_START.match(line.text))
         ends_item = bullet_x is not None and not starts_item and line.x <= bullet_x + 2

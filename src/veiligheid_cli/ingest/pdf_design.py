@@ -25,6 +25,8 @@ MAX_BULLET_SHARE = 0.55  # a bullet's height, as a share of its text's size
 MIN_BULLET_GAP = 0.25  # the white between a bullet and its text, in ems
 EDGE_BAND = 0.06  # share of the page height at the top and bottom that holds running lines
 MIN_CONTENTS_LINES = 3
+CONTENTS_COLUMNS = ("Inhoud", "Pagina")
+_CONTENTS_HEADING = re.compile(r"^\s*(?:inhoud(?:sopgave)?|contents)\s*$", re.IGNORECASE)
 _CONTENTS_ENTRY = re.compile(
     r"^(?P<title>.*[^\W\d_].*?)(?:\s*(?:\.{2,}|…+|(?:\s\.)+))?\s+(?P<page>\d{1,3})$"
 )
@@ -71,6 +73,23 @@ def mark_drawn_bullets(lines: list[PdfLine], markers: list[tuple[float, float, f
             if beside and level and not line.text.startswith("•"):
                 line.text = f"• {line.text}"
                 break
+    _nest_bullets([ln for ln in lines if ln.text.startswith("• ")])
+
+
+NEST_STEP = (5.0, 40.0)  # points further right than a bullet nearby: a sub-item
+NEST_REACH = 150.0  # points up or down to look for that bullet
+
+
+def _nest_bullets(bullets: list[PdfLine]) -> None:
+    """A drawn bullet right of another one nearby is a sub-item: "◦", as a writer types "o"
+    under "-" (the structure stage tells the levels apart by their markers)."""
+    for line in bullets:
+        if any(
+            NEST_STEP[0] <= line.x - other.x <= NEST_STEP[1]
+            and abs(other.baseline - line.baseline) <= NEST_REACH
+            for other in bullets
+        ):
+            line.text = "◦" + line.text[1:]
 
 
 def in_reading_order(lines: list[PdfLine], width: float, height: float) -> list[PdfLine]:
@@ -166,19 +185,21 @@ def _scrambled(lines: list[PdfLine]) -> bool:
 
 
 def contents_entries(lines: list[PdfLine], is_heading) -> set[int]:
-    """Indices of the lines that are table-of-contents entries: runs of at least three body
-    lines ending in page numbers that do not go down."""
+    """Indices of the lines that are table-of-contents entries: runs of body lines ending in
+    page numbers that do not go down, at least three or right under an "Inhoud" heading."""
     out: set[int] = set()
     run: list[int] = []
     last = -1
 
     def close() -> None:
-        if len(run) >= MIN_CONTENTS_LINES:
+        announced = bool(run) and run[0] > 0 and _CONTENTS_HEADING.match(lines[run[0] - 1].text)
+        if len(run) >= MIN_CONTENTS_LINES or announced:
             out.update(run)
 
     for i, line in enumerate(lines):
         m = None if line.cells or is_heading(line) else _CONTENTS_ENTRY.match(line.text)
-        if m and int(m.group("page")) >= last:
+        near = bool(run) and 0 < line.baseline - lines[run[-1]].baseline <= 3 * line.size
+        if m and int(m.group("page")) >= last and (near or not run):
             run.append(i)
             last = int(m.group("page"))
             continue
