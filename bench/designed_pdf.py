@@ -301,9 +301,8 @@ def _verdicts(pdf_of: dict[Path, Path], verbose: bool) -> dict[str, str]:
     a pair read from their text and from their designed PDFs."""
     import json
 
-    from veiligheid_cli.align import align_extractions
     from veiligheid_cli.evaluate import score_verdicts
-    from veiligheid_cli.pipeline import Settings, extract_file
+    from veiligheid_cli.pipeline import Settings, align_extractions, extract_file
 
     pairs_file = ROOT / "tests/fixtures/plans/verdicts.json"
     pairs = json.loads(pairs_file.read_text(encoding="utf-8"))["pairs"]

@@ -16,6 +16,7 @@ from veiligheid_cli.evaluate import load_gold, score_extraction
 from veiligheid_cli.ingest import ingest
 from veiligheid_cli.ingest.pdf import PdfLine
 from veiligheid_cli.ingest.pdf_design import (
+    column_gutter,
     contents_entries,
     in_reading_order,
     mark_drawn_bullets,
@@ -109,7 +110,7 @@ def test_two_columns_are_read_column_by_column_between_spanning_headings():
     below = [line(f"onder {n}", 50 + 270 * (n % 2), 230 + 12 * (n // 2), right=250 + 290 * (n % 2))
              for n in range(8)]  # fmt: skip
     drawn = [*right, *left, heading, *below]  # a drawing order that is no reading order
-    order = [ln.text for ln in in_reading_order(drawn, 595, 842)]
+    order = [ln.text for ln in in_reading_order(drawn, 595, 842, column_gutter(drawn, 595, 842))]
     assert order[:9] == [*(f"links {n}" for n in range(4)), *(f"rechts {n}" for n in range(4)),
                          "2 Een hoofdstuk over beide kolommen"]  # fmt: skip
     assert order[9:] == [f"onder {n}" for n in (0, 2, 4, 6, 1, 3, 5, 7)]
@@ -117,15 +118,17 @@ def test_two_columns_are_read_column_by_column_between_spanning_headings():
 
 def test_running_lines_stand_at_the_page_edges():
     drawn = [line("Tekst", 50, 300), line("Plan 2025-2028", 400, 20), line("7", 290, 820)]
-    assert [ln.text for ln in in_reading_order(drawn, 595, 842)] == ["Plan 2025-2028", "Tekst", "7"]
+    order = in_reading_order(drawn, 595, 842, None)
+    assert [ln.text for ln in order] == ["Plan 2025-2028", "Tekst", "7"]
 
 
 def test_a_small_shape_apart_from_its_text_is_a_bullet_a_swatch_is_not():
     item, swatch = line("Minder overlast", 70, 200), line("Legenda", 70, 300)
-    bullet = (64.0, 193.0, 197.0)  # right edge, top, bottom: 4 points, 6 points from the text
-    legend = (69.0, 292.0, 299.0)  # 7 points, touching the text
+    bullet = (60.0, 64.0, 193.0, 197.0)  # left, right, top, bottom: 4 points, 6 from the text
+    legend = (62.0, 69.0, 292.0, 299.0)  # 7 points, touching the text
     mark_drawn_bullets([item, swatch], [bullet, legend])
     assert (item.text, swatch.text) == ("• Minder overlast", "Legenda")
+    assert item.x == 60.0  # the item starts at its bullet; its wrapped lines hang right of it
 
 
 def test_contents_entries_are_runs_of_lines_ending_in_page_numbers():

@@ -31,6 +31,7 @@ from ..model import RawText, SourceLine
 from .pages import join_pages, strip_running_headers
 from .pdf_design import (
     CONTENTS_COLUMNS,
+    column_gutter,
     contents_cells,
     contents_entries,
     drawn_markers,
@@ -68,6 +69,7 @@ class PdfPage:
     width: float
     height: float
     lines: list[PdfLine] = field(default_factory=list)
+    gutter: float | None = None  # a page in two columns: the x of the white between them
 
 
 def read_pdf(
@@ -142,7 +144,8 @@ def _read_page(page, index: int, tables: _TableReader) -> PdfPage:
     finally:
         textpage.close()
     mark_drawn_bullets(lines, drawn_markers(page, height))
-    out = PdfPage(index + 1, width, height, in_reading_order(lines, width, height))
+    gutter = column_gutter(lines, width, height)
+    out = PdfPage(index + 1, width, height, in_reading_order(lines, width, height, gutter), gutter)
     if tables.enabled and lines:
         for band in _ruled_bands(page, height):
             tables.replace(out, band)
@@ -465,18 +468,23 @@ def layout(pages: list[PdfPage]) -> list[list[SourceLine]]:
     return [_page_text(page, styles) for page in pages]
 
 
-def _page_margin(page: PdfPage, styles: _Styles) -> float:
-    """The left edge of the body text: the smallest x that holds a fair share of the lines."""
-    xs = Counter(round(ln.x) for ln in page.lines if not styles.rank(ln))
+def _page_margin(
+    page: PdfPage, styles: _Styles, gutter: float | None = None, right: bool = False
+) -> float:
+    """The left edge of the body text (of the left or right column, on a page in two): the
+    smallest x that holds a fair share of the lines."""
+    lines = [ln for ln in page.lines if gutter is None or (ln.x >= gutter) == right]
+    xs = Counter(round(ln.x) for ln in lines if not styles.rank(ln))
     if not xs:
-        return min((ln.x for ln in page.lines), default=0.0)
+        return min((ln.x for ln in lines), default=0.0)
     top = xs.most_common(1)[0][1]
     common = [x for x, n in xs.items() if n >= max(2, top // 4)]
     return float(min(common or xs))
 
 
 def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
-    margin = _page_margin(page, styles)
+    gutter = page.gutter
+    margins = (_page_margin(page, styles, gutter, False), _page_margin(page, styles, gutter, True))
     space = max(styles.body_size * 0.28, 1.0)
     out: list[SourceLine] = []
     previous: PdfLine | None = None
@@ -492,6 +500,7 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
         if previous is not None and (_paragraph_gap(previous, line, styles) or ends_item):
             out.append(SourceLine("", number - 1, page.number))
         bullet_x = line.x if starts_item else (None if ends_item else bullet_x)
+        margin = margins[gutter is not None and line.x >= gutter]  # the column's own margin
         indent = max(0, min(round((line.x - margin) / space), 20)) if not line.cells else 0
         out.append(
             SourceLine(
@@ -514,7 +523,14 @@ _LIST_START = re.compile(r"^(?:[\uf0b7\uf0a7•●▪■◦‣►➢✓·*\-–�
 
 def _paragraph_gap(a: PdfLine, b: PdfLine, styles: _Styles) -> bool:
     gap = b.baseline - a.baseline
-    return gap < 0 or gap > max(styles.pitch, a.size * 1.1) * 1.4
+    if gap < 0:  # the next column: a sentence that has not ended goes on there
+        body = not styles.rank(a) and not styles.rank(b) and not a.cells and not b.cells
+        ended = a.text.rstrip().endswith(_SENTENCE_ENDS)
+        return not body or ended or bool(_LIST_START.match(b.text))
+    return gap > max(styles.pitch, a.size * 1.1) * 1.4
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
 
 
 def _merged_headings(lines: list[PdfLine], styles: _Styles) -> list[PdfLine]:

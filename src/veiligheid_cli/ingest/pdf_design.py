@@ -32,9 +32,12 @@ _CONTENTS_ENTRY = re.compile(
 )
 
 
-def drawn_markers(page, height: float) -> list[tuple[float, float, float]]:
-    """(left, top, bottom) of the small filled shapes and images on a page, in points from
-    the top-left corner: candidates for bullets that are drawn, not written."""
+Marker = tuple[float, float, float, float]  # left, right, top, bottom
+
+
+def drawn_markers(page, height: float) -> list[Marker]:
+    """(left, right, top, bottom) of the small filled shapes and images on a page, in points
+    from the top-left corner: candidates for bullets that are drawn, not written."""
     import pypdfium2.raw as raw
 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -49,7 +52,7 @@ def drawn_markers(page, height: float) -> list[tuple[float, float, float]]:
         w, h = right.value - left.value, top.value - bottom.value
         small = MIN_MARKER <= w <= MAX_MARKER and MIN_MARKER <= h <= MAX_MARKER
         if small and 0.5 <= w / h <= 2 and (kind == raw.FPDF_PAGEOBJ_IMAGE or _filled(obj)):
-            out.append((right.value, height - top.value, height - bottom.value))
+            out.append((left.value, right.value, height - top.value, height - bottom.value))
     return out
 
 
@@ -60,18 +63,19 @@ def _filled(obj) -> bool:
     return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and fill.value != 0
 
 
-def mark_drawn_bullets(lines: list[PdfLine], markers: list[tuple[float, float, float]]) -> None:
-    """Give a line the bullet glyph its drawn marker stands for."""
+def mark_drawn_bullets(lines: list[PdfLine], markers: list[Marker]) -> None:
+    """Give a line the bullet glyph its drawn marker stands for, at the marker's place (so
+    that its wrapped lines hang right of it, as under a written bullet)."""
     for line in lines:
         band = (line.baseline - 0.8 * line.size, line.baseline + 0.1 * line.size)
-        for right, m_top, m_bottom in markers:
+        for left, right, m_top, m_bottom in markers:
             # a bullet is small beside its letters and stands apart from them; a chart's
             # legend swatch is as tall as the letters and touches them
             small = m_bottom - m_top <= MAX_BULLET_SHARE * line.size
             beside = small and line.size * MIN_BULLET_GAP <= line.x - right <= MARKER_REACH
             level = band[0] <= (m_top + m_bottom) / 2 <= band[1]  # at the height of its letters
             if beside and level and not line.text.startswith("•"):
-                line.text = f"• {line.text}"
+                line.text, line.x = f"• {line.text}", left
                 break
     _nest_bullets([ln for ln in lines if ln.text.startswith("• ")])
 
@@ -92,17 +96,28 @@ def _nest_bullets(bullets: list[PdfLine]) -> None:
             line.text = "◦" + line.text[1:]
 
 
-def in_reading_order(lines: list[PdfLine], width: float, height: float) -> list[PdfLine]:
+def _body(lines: list[PdfLine], height: float) -> tuple[list, list, list]:
+    """(top band, body, bottom band) of a page's lines."""
+    top = [ln for ln in lines if ln.baseline <= height * EDGE_BAND]
+    bottom = [ln for ln in lines if ln.baseline >= height * (1 - EDGE_BAND)]
+    edges = {id(ln) for ln in top + bottom}
+    return top, [ln for ln in lines if id(ln) not in edges], bottom
+
+
+def column_gutter(lines: list[PdfLine], width: float, height: float) -> float | None:
+    """The x of the white between two columns of body text, when the page has two."""
+    return _gutter(_body(lines, height)[1], width) if height > 0 else None
+
+
+def in_reading_order(
+    lines: list[PdfLine], width: float, height: float, gutter: float | None
+) -> list[PdfLine]:
     """Lines as a reader reads them: the top band (running header) first and the bottom band
     last; a page set in two columns column by column, between the lines that span both
     (chapter headings); a page whose drawing order jumps about, top to bottom."""
     if height <= 0 or not lines:
         return lines
-    top = [ln for ln in lines if ln.baseline <= height * EDGE_BAND]
-    bottom = [ln for ln in lines if ln.baseline >= height * (1 - EDGE_BAND)]
-    edges = {id(ln) for ln in top + bottom}
-    body = [ln for ln in lines if id(ln) not in edges]
-    gutter = _gutter(body, width)
+    top, body, bottom = _body(lines, height)
     if gutter is not None:
         body = _by_columns(body, gutter)
     elif _scrambled(body):
