@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # with the artefacts of that extraction, not texts a designer would lay out.
 GOLD_DIRS = {ROOT / "tests/fixtures/plans/gold": ROOT / "tests/fixtures/plans"}
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+_GOAL_LABEL = re.compile(r"^(?:ambitie|doel|doelstelling|streefdoel)\b[^:]{0,12}:", re.IGNORECASE)
 _GOAL_HEADING = re.compile(r"doel|ambitie|wat willen we bereiken|resultat", re.IGNORECASE)
 
 CSS = """
@@ -53,7 +54,8 @@ ul li::before { content: ''; position: absolute; left: 0.6mm; top: 1.7mm; width:
   height: 1.5mm; border-radius: 50%; background: #0b4f6c; }
 ol { padding-left: 6mm; margin: 0 0 2.5mm 0; }
 li ul { padding-left: 5mm; margin: 1mm 0 0 0; }
-.box { background: #e3eef4; padding: 3mm 3.5mm; margin: 2mm 0 3mm 0; break-inside: avoid; }
+.box { background: #e3eef4; padding: 2mm 3.5mm; margin: 0 0 3mm 0; break-inside: avoid; }
+.box p { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm 0; font-size: 8.5pt;
   break-inside: avoid; }
 td, th { border: 0.6pt solid #555; padding: 1mm 1.5mm; vertical-align: top; text-align: left; }
@@ -157,7 +159,10 @@ def _body(parts: list[list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
             out.append(f"<p>{html.escape(' '.join(lead))}</p>")
             out.append(_list(items, goals or bool(_GOAL_HEADING.search(lead[-1]))))
             continue
-        out.append(f"<p>{html.escape(' '.join(ln.replace('**', '') for ln in lines))}</p>")
+        text = " ".join(ln.replace("**", "") for ln in lines)
+        paragraph = f"<p>{html.escape(text)}</p>"
+        boxed = _GOAL_LABEL.match(text)  # "Ambitie: ...": a goal set apart in a shaded box
+        out.append(f"<div class='box'>{paragraph}</div>" if boxed else paragraph)
     return out, contents
 
 

@@ -139,3 +139,16 @@ def test_contents_entries_are_runs_of_lines_ending_in_page_numbers():
         line("In 2019 waren er 12", 50, 200),  # a sentence ending in a figure, on its own
     ]
     assert contents_entries(lines, lambda ln: ln.size > 12) == {1, 2}
+
+
+def test_a_cover_title_that_the_running_header_repeats_stays():
+    from veiligheid_cli.ingest.pages import strip_running_headers
+    from veiligheid_cli.model import SourceLine
+
+    title = "Veiligheidsplan Dijkstad 2025-2028"
+    cover = [SourceLine(title, 1, 1, heading=1), SourceLine("Gemeente Dijkstad", 2, 1, heading=2)]
+    texts = {2: "Inleiding van het plan.", 3: "De speerpunten.", 4: "De uitvoering."}
+    body = [[SourceLine(title, 1, n), SourceLine(texts[n], 2, n)] for n in (2, 3, 4)]
+    pages, removed = strip_running_headers([cover, *body])
+    assert [ln.text for ln in pages[0]] == [title, "Gemeente Dijkstad"]  # the cover keeps it
+    assert removed == 3 and all(ln.text != title for page in pages[1:] for ln in page)

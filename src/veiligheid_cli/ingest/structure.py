@@ -129,6 +129,16 @@ class _BlockBuilder:
                 self._add_text(ln)
         return i + 1
 
+    def _wrapped(self, i: int) -> bool:
+        """In a PDF, a body line directly followed (no paragraph gap) by a line of its own
+        style that does not start a list is a wrapped line of a paragraph: the reader puts a
+        gap under a title."""
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (
+            self.layout_gaps and nxt is not None and not nxt.blank and not nxt.marker
+            and not nxt.heading and not self.lines[i].heading
+        )  # fmt: skip
+
     def _classify(self, i: int) -> tuple[str, _HeadingInfo | None, bool]:
         """(list marker, heading, lost-glyph list item) for a text line."""
         lines, current = self.lines, self.current
@@ -140,6 +150,8 @@ class _BlockBuilder:
         if marker and marker not in _BULLET_MARKERS:
             marker = _validate_number_marker(lines, i, current, self.blocks)
         heading = None if marker else _heading(lines, i, current)
+        if heading is not None and not heading.numbered and self._wrapped(i):
+            heading = None  # a PDF line that its paragraph goes on from, though it is short
         soft_item = not marker and ln.soft_marker and (heading is None or not heading.numbered)
         soft_item = soft_item and _soft_item(lines, i, current)
         if soft_item:
