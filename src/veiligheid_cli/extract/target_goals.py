@@ -27,6 +27,7 @@ def target_statements(ctx: ExtractionContext) -> None:
     period = ctx.doc.metadata.period
     start_year = period.start if period else None
     taken = {g.text for g in ctx.goals}
+    verdicts: dict[str, bool] = {}
     for kind in _STATEMENT_KINDS:
         for i, a in ctx.blocks_of(kind):
             pieces = ctx.sentences_of(i)  # an item of several sentences: each on its own
@@ -36,7 +37,11 @@ def target_statements(ctx: ExtractionContext) -> None:
                 pieces = [_unnumbered(a.block.text)]
             found = []
             for start, sentence in pieces:
-                if not is_target_statement(sentence, cues, ctx.rules.clause_words, start_year):
+                if sentence not in verdicts:  # a text that repeats a sentence: judged once
+                    verdicts[sentence] = is_target_statement(
+                        sentence, cues, ctx.rules.clause_words, start_year
+                    )
+                if not verdicts[sentence]:
                     continue
                 span = (start, start + len(sentence))
                 themes = ctx.hits_in(i, *span) or ctx.priority_themes(i)
@@ -68,10 +73,15 @@ def indicator_tables(ctx: ExtractionContext) -> None:
     Minimaal 6,8") gives one goal per label where a figure carries a bound."""
     group = ""  # a row that names only its indicator ("Verwijzingen Halt | | |") heads the next
     columns: tuple[str, ...] = ()
+    seen: set[tuple] = set()  # a row repeated word for word is one goal (and read once)
+    known: dict[tuple, list[str]] = {}  # column roles per header
     for i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
         b = a.block
         if i in ctx.used or not b.columns or len(b.cells) != len(b.columns):
             continue
+        if (b.columns, b.cells, group) in seen:
+            continue
+        seen.add((b.columns, b.cells, group))
         if b.columns != columns:
             group, columns = "", b.columns
         if b.cells[0] and not any(c.strip() for c in b.cells[1:]):
@@ -84,7 +94,7 @@ def indicator_tables(ctx: ExtractionContext) -> None:
         if all(_is_figure(ctx, c) for c in b.cells):
             goals = _label_goals(ctx, i)
         else:
-            goals = _row_goal(ctx, i, group)
+            goals = _row_goal(ctx, i, group, known)
         if goals:
             ctx.goals.extend(goals)
             ctx.used.add(i)
@@ -97,15 +107,20 @@ def _is_figure(ctx: ExtractionContext, cell: str) -> bool:
     return bool(_FIGURE_CELL.search(cell)) and not re.search(r"[^\W\d_]{3}", bare)
 
 
-def _column_roles(ctx: ExtractionContext, columns: tuple[str, ...]) -> list[str]:
-    groups = ctx.rules.indicator_columns
-    order = ("realised", "target", "forecast", "baseline", "planned")
-    return [next((g for g in order if groups[g].search(col)), "") for col in columns]
+def _column_roles(
+    ctx: ExtractionContext, columns: tuple[str, ...], known: dict[tuple, list[str]]
+) -> list[str]:
+    """The role of each column (`known`: per header, so that a long table asks once)."""
+    if columns not in known:
+        groups = ctx.rules.indicator_columns
+        order = ("realised", "target", "forecast", "baseline", "planned")
+        known[columns] = [next((g for g in order if groups[g].search(c)), "") for c in columns]
+    return known[columns]
 
 
-def _row_goal(ctx: ExtractionContext, i: int, group: str = "") -> list[Item]:
+def _row_goal(ctx: ExtractionContext, i: int, group: str, known: dict) -> list[Item]:
     b = ctx.blocks[i].block
-    roles = _column_roles(ctx, b.columns)
+    roles = _column_roles(ctx, b.columns, known)
     wanted = "target" if "target" in roles else "planned"
     targets = [
         (col, cell)
@@ -154,6 +169,7 @@ def goal_targets(ctx: ExtractionContext) -> None:
     cues = ctx.rules.target_cues
     seen: set[str] = set()
     kept: list[Item] = []
+    by_target: dict[tuple, list[Item]] = {}  # kept goals per (value, year): what to compare
     for goal in ctx.goals:
         key = goal.text.lower()
         if key in seen:
@@ -164,9 +180,16 @@ def goal_targets(ctx: ExtractionContext) -> None:
         if goal.target and target is not None:
             target = _with_column_year(target, goal.target)
         goal.measure, goal.baseline = target, baseline
-        if not any(_restated(goal, earlier) for earlier in kept):
+        key = (target.value, target.year) if target is not None and target.value else None
+        same = by_target.get(key, []) if key else []
+        if not any(_restated(goal, earlier) for earlier in same[-RESTATED_WINDOW:]):
             kept.append(goal)
+            if key:
+                by_target.setdefault(key, []).append(goal)
     ctx.goals = kept
+
+
+RESTATED_WINDOW = 50  # earlier goals of the same target a restatement is compared with
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{6,}")

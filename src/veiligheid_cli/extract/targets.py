@@ -47,6 +47,12 @@ _MEASURED = re.compile(
     r"\b(?:het\s+aantal|percentage|aandeel|rapportcijfer|cijfer|score)\b|%", re.IGNORECASE
 )
 _COMPARATIVE_DAN = re.compile(r"\b\w+er\s+dan\b", re.IGNORECASE)
+# What every target statement holds: a figure (also a year), a benchmark or a number word.
+_MAYBE = re.compile(
+    r"\d|gemiddelde|\bniveau\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
+    r"vijftien|twintig|dertig|veertig|vijftig|honderd)\b",
+    re.IGNORECASE,
+)
 MAX_WORDS = 45
 BASELINE_REACH = 45  # characters after a baseline cue that belong to the baseline
 
@@ -92,6 +98,8 @@ def is_target_statement(
 ) -> bool:
     """A sentence that states a target: a value or baseline with a bound, an end state, a
     change or a state to keep; not about the past, not a bare report of a figure."""
+    if not (_MAYBE.search(text) or cues["label"].search(text)):
+        return False  # no figure, benchmark or number word, no goal label: cheap "no"
     words = text.split()
     if not 3 <= len(words) <= MAX_WORDS or text.rstrip().endswith(("?", ":")):
         return False

@@ -38,6 +38,7 @@ MAX_CELL_CHARS = 100
 MAX_CELL_WORDS = 14
 MAX_CELL_LINES = 3
 MIN_ROW_LINES = 2
+MAX_RUN_UNITS = 1000  # a flattened table is read in windows of this many cells
 
 
 @dataclass(slots=True)
@@ -67,11 +68,13 @@ def rebuild_text_tables(lines: list[CleanLine]) -> list[CleanLine]:
         j = i
         while j < len(units) and (units[j].cell or units[j].note):
             j += 1
-        cells = [u for u in units[i:j] if u.cell]
-        notes = [u for u in units[i:j] if u.note]
-        for first, end, new in _read_run(lines, cells):
-            inside = [u for u in notes if first <= u.start < end]
-            replaced[first] = (end, new + _note_lines(lines, inside))
+        for k in range(i, j, MAX_RUN_UNITS):  # bounded work on a page of nothing but cells
+            window = units[k : min(j, k + MAX_RUN_UNITS)]
+            cells = [u for u in window if u.cell]
+            notes = [u for u in window if u.note]
+            for first, end, new in _read_run(lines, cells):
+                inside = [u for u in notes if first <= u.start < end]
+                replaced[first] = (end, new + _note_lines(lines, inside))
         i = j
     return _splice(lines, replaced)
 
