@@ -266,39 +266,24 @@ def designed_pdfs(work: Path, only: str | None = None) -> list[tuple[Path, Path,
 
 
 def score(documents: list[tuple[Path, Path, dict]], verbose: bool) -> None:
-    from veiligheid_cli.evaluate import Score, score_extraction
-    from veiligheid_cli.pipeline import Settings, extract_file
+    from veiligheid_cli.evaluate import Score
+    from word_export import score_forms, summary
 
     totals = {form: {"priorities": Score(), "goals": Score()} for form in ("text", "pdf")}
     periods = {"text": 0, "pdf": 0}
     for source, pdf, gold in documents:
-        for form, path in (("text", source), ("pdf", pdf)):
-            ex = extract_file(path, Settings())
-            scores = score_extraction(ex, gold)
-            for name in totals[form]:
-                totals[form][name].add(scores[name])
-            period = ex.document.metadata.period
-            want = [gold["period"]["start"], gold["period"]["end"]]
-            periods[form] += bool(period) and [period.start, period.end] == want
-            if form == "pdf" and verbose:
-                for name in ("priorities", "goals"):
-                    s = scores[name]
-                    for m in s.misses:
-                        print(f"  {source.name} (pdf) {name} missed: {m[:90]}")
-                    for e in s.extras:
-                        print(f"  {source.name} (pdf) {name} extra: {e[:90]}")
-                if not (period and [period.start, period.end] == want):
-                    print(f"  {source.name} (pdf) period {period} want {want}")
-    n = len(documents)
+        scores = score_forms(source, pdf, gold, totals, periods)
+        if verbose:
+            for name in ("priorities", "goals"):
+                for m in scores[name].misses:
+                    print(f"  {source.name} (pdf) {name} missed: {m[:90]}")
+                for e in scores[name].extras:
+                    print(f"  {source.name} (pdf) {name} extra: {e[:90]}")
+            if not scores["period_right"]:
+                print(f"  {source.name} (pdf) period {scores['period']}")
     verdicts = _verdicts({source: pdf for source, pdf, _ in documents}, verbose)
     for form in ("text", "pdf"):
-        parts = []
-        for name, s in totals[form].items():
-            both = s.precision + s.recall
-            f1 = 2 * s.precision * s.recall / both if both else 0.0
-            parts.append(f"{name} P={s.precision:.2f} R={s.recall:.2f} F1={f1:.2f}")
-        print(f"{form:4} ({n} documents): " + "; ".join(parts) + f"; period {periods[form]}/{n}"
-              + (f"; verdicts {verdicts[form]}" if form in verdicts else ""))  # fmt: skip
+        print(f"{summary(form, totals, periods, len(documents))}; verdicts {verdicts[form]}")
 
 
 def _verdicts(pdf_of: dict[Path, Path], verbose: bool) -> dict[str, str]:

@@ -126,8 +126,7 @@ def to_pdf(docx: Path, outdir: Path) -> Path:
 
 def score_documents(work: Path) -> tuple[dict, dict, int]:
     """Scores per form ("text", "pdf") and list, periods right per form, documents."""
-    from veiligheid_cli.evaluate import Score, load_gold, score_extraction
-    from veiligheid_cli.pipeline import Settings, extract_file
+    from veiligheid_cli.evaluate import Score, load_gold
 
     totals = {form: {"priorities": Score(), "goals": Score()} for form in ("text", "pdf")}
     periods = {"text": 0, "pdf": 0}
@@ -140,17 +139,38 @@ def score_documents(work: Path) -> tuple[dict, dict, int]:
             write_docx(source.read_text(encoding="utf-8"), docx)
             pdf = to_pdf(docx, work)
             n += 1
-            for form, path in (("text", source), ("pdf", pdf)):
-                ex = extract_file(path, Settings())
-                scores = score_extraction(ex, gold)
-                for name in totals[form]:
-                    totals[form][name].add(scores[name])
-                period = ex.document.metadata.period
-                want = [gold["period"]["start"], gold["period"]["end"]]
-                periods[form] += bool(period) and [period.start, period.end] == want
-                if form == "pdf" and scores["priorities"].misses:
-                    print(f"  {source.name} (pdf) missed: {scores['priorities'].misses}")
+            scores = score_forms(source, pdf, gold, totals, periods)
+            if scores["priorities"].misses:
+                print(f"  {source.name} (pdf) missed: {scores['priorities'].misses}")
     return totals, periods, n
+
+
+def score_forms(source: Path, pdf: Path, gold: dict, totals: dict, periods: dict) -> dict:
+    """Add one document's text and PDF scores to the totals; the PDF's scores."""
+    from veiligheid_cli.evaluate import score_extraction
+    from veiligheid_cli.pipeline import Settings, extract_file
+
+    for form, path in (("text", source), ("pdf", pdf)):
+        ex = extract_file(path, Settings())
+        scores = score_extraction(ex, gold)
+        for name in totals[form]:
+            totals[form][name].add(scores[name])
+        period = ex.document.metadata.period
+        want = [gold["period"]["start"], gold["period"]["end"]]
+        right = bool(period) and [period.start, period.end] == want
+        periods[form] += right
+        scores["period_right"], scores["period"] = right, (period, want)
+    return scores
+
+
+def summary(form: str, totals: dict, periods: dict, n: int) -> str:
+    """One form's line: precision, recall and F1 per list, periods right."""
+    parts = []
+    for name, s in totals[form].items():
+        both = s.precision + s.recall
+        f1 = 2 * s.precision * s.recall / both if both else 0.0
+        parts.append(f"{name} P={s.precision:.2f} R={s.recall:.2f} F1={f1:.2f}")
+    return f"{form:4} ({n} documents): " + "; ".join(parts) + f"; period {periods[form]}/{n}"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -162,12 +182,7 @@ def main(argv: list[str] | None = None) -> None:
     work.mkdir(parents=True, exist_ok=True)
     totals, periods, n = score_documents(work)
     for form in ("text", "pdf"):
-        parts = []
-        for name, s in totals[form].items():
-            both = s.precision + s.recall
-            f1 = 2 * s.precision * s.recall / both if both else 0.0
-            parts.append(f"{name} P={s.precision:.2f} R={s.recall:.2f} F1={f1:.2f}")
-        print(f"{form:4} ({n} documents): " + "; ".join(parts) + f"; period {periods[form]}/{n}")
+        print(summary(form, totals, periods, n))
     if not args.keep:
         shutil.rmtree(work)
 

@@ -28,11 +28,11 @@ _BENCHMARK = re.compile(
     r"\bhet\s+niveau\s+van\s+(?:19|20)\d\d",
     re.IGNORECASE,
 )
-_NUMBER_WORD = re.compile(
+_NUMBER_WORDS = (
     r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|vijftien|twintig|"
-    r"dertig|veertig|vijftig|honderd)\b",
-    re.IGNORECASE,
+    r"dertig|veertig|vijftig|honderd)\b"
 )
+_NUMBER_WORD = re.compile(_NUMBER_WORDS, re.IGNORECASE)
 _PER = re.compile(r"\bper\s*$", re.IGNORECASE)
 _ARTICLE_END = re.compile(r"\s*(?:\b(?:de|het|een)\s*)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
@@ -48,11 +48,7 @@ _MEASURED = re.compile(
 )
 _COMPARATIVE_DAN = re.compile(r"\b\w+er\s+dan\b", re.IGNORECASE)
 # What every target statement holds: a figure (also a year), a benchmark or a number word.
-_MAYBE = re.compile(
-    r"\d|gemiddelde|\bniveau\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|"
-    r"vijftien|twintig|dertig|veertig|vijftig|honderd)\b",
-    re.IGNORECASE,
-)
+_MAYBE = re.compile(r"\d|gemiddelde|\bniveau\b|" + _NUMBER_WORDS, re.IGNORECASE)
 MAX_WORDS = 45
 BASELINE_REACH = 45  # characters after a baseline cue that belong to the baseline
 
