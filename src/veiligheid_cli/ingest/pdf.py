@@ -31,12 +31,13 @@ from ..model import RawText, SourceLine
 from .pages import join_pages, strip_running_headers
 from .pdf_design import (
     CONTENTS_COLUMNS,
+    PageShapes,
     column_gutter,
     contents_cells,
     contents_entries,
-    drawn_markers,
     in_reading_order,
     mark_drawn_bullets,
+    page_shapes,
 )
 
 log = logging.getLogger(__name__)
@@ -140,14 +141,18 @@ def _read_page(page, index: int, tables: _TableReader) -> PdfPage:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        lines = list(_page_lines(textpage, height))
+        found = list(_page_lines(textpage, height))
+        lines = [line for line, _, _ in found]
+        gutter = column_gutter(lines, width, height)
+        if gutter is not None:  # PDFium joins what shares a baseline, across the gutter too
+            lines = _cut_at_gutter(found, gutter, _CharInfo(textpage), height)
     finally:
         textpage.close()
-    mark_drawn_bullets(lines, drawn_markers(page, height))
-    gutter = column_gutter(lines, width, height)
+    shapes = page_shapes(page, height)
+    mark_drawn_bullets(lines, shapes.markers)
     out = PdfPage(index + 1, width, height, in_reading_order(lines, width, height, gutter), gutter)
     if tables.enabled and lines:
-        for band in _ruled_bands(page, height):
+        for band in _ruled_bands(shapes):
             tables.replace(out, band)
     return out
 
@@ -198,10 +203,10 @@ class _CharInfo:
         return n > 0 and bool(_BOLD_NAME.search(self.name.value.decode("utf-8", "replace")))
 
 
-def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
+def _page_lines(textpage, height: float) -> Iterator[tuple[PdfLine, str, int]]:
     """The page's text lines in PDFium's reading order, with the style of their first and
-    middle characters (a line is bold only when both are). PDFium joins text that shares a
-    baseline; a wide gap (a column gutter, a table cell) splits it again."""
+    middle characters (a line is bold only when both are); each with its text and offset in
+    the text page (to cut it at a gutter later)."""
     count = textpage.count_chars()
     if count <= 0:
         return
@@ -212,32 +217,47 @@ def _page_lines(textpage, height: float) -> Iterator[PdfLine]:
         end = m.start() if m else len(text)
         line, offset = text[start:end], start
         start = m.end() if m else len(text)
-        for piece, at in _gapless(line, offset, info):
-            made = _line(piece, at, info, height)
-            if made is not None:
-                yield made
+        made = _line(line, offset, info, height)
+        if made is not None:
+            yield made, line, offset
+
+
+def _cut_at_gutter(
+    found: list[tuple[PdfLine, str, int]], gutter: float, info: _CharInfo, height: float
+) -> list[PdfLine]:
+    """A line that runs across the gutter of a page in two columns is cut at its wide gaps
+    (PDFium joined the two columns' lines that share a baseline)."""
+    out: list[PdfLine] = []
+    for line, text, offset in found:
+        if not line.x < gutter < line.right:
+            out.append(line)
+            continue
+        pieces = [_line(piece, at, info, height) for piece, at in _gapless(text, offset, info)]
+        out.extend(piece for piece in pieces if piece is not None)
+    return out
 
 
 _PAGE_REF = re.compile(r"^\d{1,3}\s*$")
+_SPACES = re.compile(r"\s+")
 MIN_GAP = 12.0  # points of white inside one PDFium line that part two columns or cells
 
 
 def _gapless(line: str, offset: int, info: _CharInfo) -> Iterator[tuple[str, int]]:
     """The line cut where the white between two characters is wider than a column gutter
-    (two ems, at least MIN_GAP points)."""
-    cut, prev_right = 0, None
-    for k, ch in enumerate(line):
-        if ch.isspace():
+    (two ems, at least MIN_GAP points). PDFium puts a space where it joins two runs of text,
+    so only the characters around spaces are measured."""
+    cut, size = 0, None
+    for m in _SPACES.finditer(line):
+        before, after = m.start() - 1, m.end()
+        if before < 0 or after >= len(line) or _PAGE_REF.match(line[after:]):
+            continue  # "Inleiding ........ 3" stays one line
+        a, b = info.char_index(offset + before), info.char_index(offset + after)
+        if a < 0 or b < 0:
             continue
-        index = info.char_index(offset + k)
-        if index < 0:
-            continue
-        left, right = info.box(index)
-        wide = prev_right is not None and left - prev_right > max(MIN_GAP, 2 * info.size(index))
-        if wide and not _PAGE_REF.match(line[k:]):  # "Inleiding ........ 3" stays one line
-            yield line[cut:k], offset + cut
-            cut = k
-        prev_right = right
+        size = size if size is not None else info.size(b)
+        if info.box(b)[0] - info.box(a)[1] > max(MIN_GAP, 2 * size):
+            yield line[cut:after], offset + cut
+            cut = after
     yield line[cut:], offset + cut
 
 
@@ -260,44 +280,14 @@ def _line(line: str, offset: int, info: _CharInfo, height: float) -> PdfLine | N
 # --- tables ----------------------------------------------------------------------------------
 
 
-MAX_CELL_HEIGHT = 150  # points; a taller outlined box is a frame or a page border, not a cell
-
-
-def _stroked(obj) -> bool:
-    import pypdfium2.raw as raw
-
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
-
-
 Band = tuple[float, float, float, float]  # top, bottom, left, right
 
 
-def _ruled_bands(page, height: float) -> list[Band]:
+def _ruled_bands(shapes: PageShapes) -> list[Band]:
     """Extents of the ruled grids on a page: runs of vertical rules crossed by at least two
     horizontal rules, one grid per run of touching horizontal rules (two tables side by side
-    in two columns are two grids). Read from PDFium's path objects."""
-    import pypdfium2.raw as raw
-
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    vertical: list[tuple[float, float, float]] = []  # top, bottom, x
-    horizontal: list[tuple[float, float, float]] = []  # y, x0, x1
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, k)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            continue
-        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
-        w, h = x1 - x0, y1 - y0
-        if w <= 2.5 and h >= 6:
-            vertical.append((y0, y1, x0))
-        elif h <= 2.5 and w >= 15:
-            horizontal.append(((y0 + y1) / 2, x0, x1))
-        elif w >= 15 and 4 <= h <= MAX_CELL_HEIGHT and _stroked(obj):
-            # a cell drawn as an outlined rectangle: its sides are rules too
-            vertical += [(y0, y1, x0), (y0, y1, x1)]
-            horizontal += [(y0, x0, x1), (y1, x0, x1)]
+    in two columns are two grids)."""
+    vertical, horizontal = shapes.vertical, shapes.horizontal
     out: list[Band] = []
     for x0, x1 in _spans([(a, b) for _, a, b in horizontal]):
         rules = sorted((a, b) for a, b, x in vertical if x0 - 2 <= x <= x1 + 2)
@@ -497,7 +487,7 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
     for number, line in enumerate(lines, start=1):
         starts_item = bool(_LIST_START.match(line.text))
         ends_item = bullet_x is not None and not starts_item and line.x <= bullet_x + 2
-        if previous is not None and (_paragraph_gap(previous, line, styles) or ends_item):
+        if previous is not None and (_paragraph_gap(previous, line, styles, gutter) or ends_item):
             out.append(SourceLine("", number - 1, page.number))
         bullet_x = line.x if starts_item else (None if ends_item else bullet_x)
         margin = margins[gutter is not None and line.x >= gutter]  # the column's own margin
@@ -521,13 +511,14 @@ def _page_text(page: PdfPage, styles: _Styles) -> list[SourceLine]:
 _LIST_START = re.compile(r"^(?:[\uf0b7\uf0a7•●▪■◦‣►➢✓·*\-–—]|\d{1,2}[.)]|[a-z][.)])\s")
 
 
-def _paragraph_gap(a: PdfLine, b: PdfLine, styles: _Styles) -> bool:
+def _paragraph_gap(a: PdfLine, b: PdfLine, styles: _Styles, gutter: float | None) -> bool:
     gap = b.baseline - a.baseline
-    if gap < 0:  # the next column: a sentence that has not ended goes on there
+    if gap < 0 and gutter is not None and a.x < gutter <= b.x:
+        # up into the next column: a sentence that has not ended goes on there
         body = not styles.rank(a) and not styles.rank(b) and not a.cells and not b.cells
         ended = a.text.rstrip().endswith(_SENTENCE_ENDS)
         return not body or ended or bool(_LIST_START.match(b.text))
-    return gap > max(styles.pitch, a.size * 1.1) * 1.4
+    return gap < 0 or gap > max(styles.pitch, a.size * 1.1) * 1.4
 
 
 _SENTENCE_ENDS = (".", "!", "?", ":", ";")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -27,21 +28,33 @@ EDGE_BAND = 0.06  # share of the page height at the top and bottom that holds ru
 MIN_CONTENTS_LINES = 3
 CONTENTS_COLUMNS = ("Inhoud", "Pagina")
 _CONTENTS_HEADING = re.compile(r"^\s*(?:inhoud(?:sopgave)?|contents)\s*$", re.IGNORECASE)
-_CONTENTS_ENTRY = re.compile(
-    r"^(?P<title>.*[^\W\d_].*?)(?:\s*(?:\.{2,}|…+|(?:\s\.)+))?\s+(?P<page>\d{1,3})$"
-)
+_PAGE_AT_END = re.compile(r"\s(\d{1,3})$")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 Marker = tuple[float, float, float, float]  # left, right, top, bottom
 
 
-def drawn_markers(page, height: float) -> list[Marker]:
-    """(left, right, top, bottom) of the small filled shapes and images on a page, in points
-    from the top-left corner: candidates for bullets that are drawn, not written."""
+@dataclass(slots=True)
+class PageShapes:
+    """The drawn things on a page that layout reads, from one pass over its objects: bullet
+    candidates (small filled shapes and images), and the rules of ruled grids."""
+
+    markers: list[Marker] = field(default_factory=list)
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)  # top, bottom, x
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # y, x0, x1
+
+
+MAX_CELL_HEIGHT = 150  # points; a taller outlined box is a frame or a page border, not a cell
+
+
+def page_shapes(page, height: float) -> PageShapes:
+    """Read once per page, in points from the top-left corner (PDFium's path and image
+    objects)."""
     import pypdfium2.raw as raw
 
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    out = []
+    out = PageShapes()
     for k in range(raw.FPDFPage_CountObjects(page.raw)):
         obj = raw.FPDFPage_GetObject(page.raw, k)
         kind = raw.FPDFPageObj_GetType(obj)
@@ -49,11 +62,29 @@ def drawn_markers(page, height: float) -> list[Marker]:
             continue
         if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
-        w, h = right.value - left.value, top.value - bottom.value
+        x0, x1, y0, y1 = left.value, right.value, height - top.value, height - bottom.value
+        w, h = x1 - x0, y1 - y0
         small = MIN_MARKER <= w <= MAX_MARKER and MIN_MARKER <= h <= MAX_MARKER
         if small and 0.5 <= w / h <= 2 and (kind == raw.FPDF_PAGEOBJ_IMAGE or _filled(obj)):
-            out.append((left.value, right.value, height - top.value, height - bottom.value))
+            out.markers.append((x0, x1, y0, y1))
+        elif kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        elif w <= 2.5 and h >= 6:
+            out.vertical.append((y0, y1, x0))
+        elif h <= 2.5 and w >= 15:
+            out.horizontal.append(((y0 + y1) / 2, x0, x1))
+        elif w >= 15 and 4 <= h <= MAX_CELL_HEIGHT and _stroked(obj):
+            # a cell drawn as an outlined rectangle: its sides are rules too
+            out.vertical += [(y0, y1, x0), (y0, y1, x1)]
+            out.horizontal += [(y0, x0, x1), (y1, x0, x1)]
     return out
+
+
+def _stroked(obj) -> bool:
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
 
 
 def _filled(obj) -> bool:
@@ -131,30 +162,18 @@ MIN_COLUMN_LINES = 3
 
 def _gutter(lines: list[PdfLine], width: float) -> float | None:
     """The x of the white band between two columns of text, when the page has two: read
-    from the body lines (the most common size; a heading may span both columns)."""
+    from the lines set at about the most common size or smaller (a heading may span both
+    columns; a table's smaller type stands in one)."""
     sizes = Counter(round(ln.size * 2) for ln in lines)
     body = sizes.most_common(1)[0][0] if sizes else 0
     narrow = [
         ln
         for ln in lines
-        if ln.right > ln.x and ln.right - ln.x < width * 0.55 and round(ln.size * 2) == body
+        if ln.right > ln.x and ln.right - ln.x < width * 0.55 and ln.size * 2 <= body * 1.15
     ]
     if width <= 0 or len(narrow) < 2 * MIN_COLUMN_LINES:
         return None
-    step = 2.0
-    lo, hi = int(width * 0.3 / step), int(width * 0.7 / step)
-    covered = [False] * (int(width / step) + 1)
-    for ln in narrow:
-        for b in range(max(0, int(ln.x / step)), min(len(covered), int(ln.right / step) + 1)):
-            covered[b] = True
-    best, run_start, best_len = None, None, 0
-    for b in range(lo, hi + 1):
-        if not covered[b]:
-            run_start = b if run_start is None else run_start
-            if (b - run_start + 1) * step >= max(MIN_GUTTER, best_len):
-                best, best_len = (run_start + b + 1) * step / 2, (b - run_start + 1) * step
-        else:
-            run_start = None
+    best = _widest_white(sorted((ln.x, ln.right) for ln in narrow), width * 0.3, width * 0.7)
     if best is None:
         return None
     left = sum(1 for ln in narrow if ln.right <= best)
@@ -162,20 +181,34 @@ def _gutter(lines: list[PdfLine], width: float) -> float | None:
     return best if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES else None
 
 
+def _widest_white(spans: list[tuple[float, float]], lo: float, hi: float) -> float | None:
+    """The middle of the widest stretch in [lo, hi] that no span covers, if MIN_GUTTER wide."""
+    best, best_width, reach = None, MIN_GUTTER, lo
+    for a, b in [*spans, (hi, hi)]:
+        start, end = max(reach, lo), min(a, hi)
+        if end - start >= best_width:
+            best, best_width = (start + end) / 2, end - start
+        reach = max(reach, b)
+    return best
+
+
 def _by_columns(lines: list[PdfLine], gutter: float) -> list[PdfLine]:
     """Between the lines that span both columns (they cross the gutter, or a large heading
     with nothing beside it across the gutter): the left column, then the right one."""
     sizes = sorted(ln.size for ln in lines)
     large = sizes[len(sizes) // 2] * 1.25
+    right_side: dict[int, list[float]] = {}  # baselines of the right column, per 10 points
+    for o in lines:
+        if o.x >= gutter:
+            right_side.setdefault(int(o.baseline // 10), []).append(o.baseline)
 
     def spans(ln: PdfLine) -> bool:
         if ln.x < gutter < ln.right:
             return True
-        alone = not any(
-            (o.x >= gutter) != (ln.x >= gutter) and abs(o.baseline - ln.baseline) <= ln.size
-            for o in lines
-        )
-        return ln.size >= large and ln.x < gutter and alone
+        if ln.size < large or ln.x >= gutter:
+            return False
+        near = (b for k in range(-1, 2) for b in right_side.get(int(ln.baseline // 10) + k, ()))
+        return not any(abs(b - ln.baseline) <= ln.size for b in near)  # nothing beside it
 
     spanning = sorted((ln for ln in lines if spans(ln)), key=lambda ln: ln.baseline)
     out: list[PdfLine] = []
@@ -212,19 +245,28 @@ def contents_entries(lines: list[PdfLine], is_heading) -> set[int]:
             out.update(run)
 
     for i, line in enumerate(lines):
-        m = None if line.cells or is_heading(line) else _CONTENTS_ENTRY.match(line.text)
+        entry = None if line.cells or is_heading(line) else _entry(line.text)
         near = bool(run) and 0 < line.baseline - lines[run[-1]].baseline <= 3 * line.size
-        if m and int(m.group("page")) >= last and (near or not run):
+        if entry and int(entry[1]) >= last and (near or not run):
             run.append(i)
-            last = int(m.group("page"))
+            last = int(entry[1])
             continue
         close()
-        run, last = ([i], int(m.group("page"))) if m else ([], -1)
+        run, last = ([i], int(entry[1])) if entry else ([], -1)
     close()
     return out
 
 
+def _entry(text: str) -> tuple[str, str] | None:
+    """(title, page) when a line reads as a contents entry: a title with a letter, leader
+    dots or not, and a page number at the end."""
+    m = _PAGE_AT_END.search(text)
+    if not m:
+        return None
+    title = text[: m.start()].rstrip(" .…\t")
+    return (title, m.group(1)) if _LETTER.search(title) else None
+
+
 def contents_cells(text: str) -> tuple[str, str]:
     """(title, page) of a contents entry."""
-    m = _CONTENTS_ENTRY.match(text)
-    return (m.group("title").strip(), m.group("page")) if m else (text, "")
+    return _entry(text) or (text, "")

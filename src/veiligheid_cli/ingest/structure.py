@@ -440,7 +440,7 @@ def _join(left: str, right: str) -> str:
     left, right = left.rstrip(), right.strip()
     if not left:
         return right
-    m = re.search(r"(\w)-$", left)
+    m = re.search(r"(\w)-$", left[-3:])  # the tail only: a paragraph may be long
     if m and right[:1].islower() and m.group(1).islower():
         first = right.split(" ", 1)[0]
         if first not in {"en", "of", "tot"}:
