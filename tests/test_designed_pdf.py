@@ -152,3 +152,11 @@ def test_a_cover_title_that_the_running_header_repeats_stays():
     pages, removed = strip_running_headers([cover, *body])
     assert [ln.text for ln in pages[0]] == [title, "Gemeente Dijkstad"]  # the cover keeps it
     assert removed == 3 and all(ln.text != title for page in pages[1:] for ln in page)
+
+
+def test_a_line_joined_across_the_gutter_does_not_close_it():
+    left = [line(f"links {n}", 50, 100 + 12 * n, right=250) for n in range(6)]
+    right = [line(f"rechts {n}", 320, 100 + 12 * n, right=540) for n in range(6)]
+    joined = line("einde van een zin. Begin van de rechterkolom", 50, 172, right=400)
+    assert column_gutter([*left, *right, joined], 595, 842) is not None
+    assert column_gutter([*left, joined], 595, 842) is None  # one column: no gutter

@@ -173,7 +173,9 @@ def _gutter(lines: list[PdfLine], width: float) -> float | None:
     ]
     if width <= 0 or len(narrow) < 2 * MIN_COLUMN_LINES:
         return None
-    best = _widest_white(sorted((ln.x, ln.right) for ln in narrow), width * 0.3, width * 0.7)
+    # a line or two that PDFium joined across the gutter does not close it
+    allowed = max(1, len(narrow) // 20)
+    best = _widest_white([(ln.x, ln.right) for ln in narrow], width, allowed)
     if best is None:
         return None
     left = sum(1 for ln in narrow if ln.right <= best)
@@ -181,14 +183,25 @@ def _gutter(lines: list[PdfLine], width: float) -> float | None:
     return best if left >= MIN_COLUMN_LINES and right >= MIN_COLUMN_LINES else None
 
 
-def _widest_white(spans: list[tuple[float, float]], lo: float, hi: float) -> float | None:
-    """The middle of the widest stretch in [lo, hi] that no span covers, if MIN_GUTTER wide."""
-    best, best_width, reach = None, MIN_GUTTER, lo
-    for a, b in [*spans, (hi, hi)]:
-        start, end = max(reach, lo), min(a, hi)
-        if end - start >= best_width:
-            best, best_width = (start + end) / 2, end - start
-        reach = max(reach, b)
+def _widest_white(spans: list[tuple[float, float]], width: float, allowed: int) -> float | None:
+    """The middle of the widest stretch of the page's middle (30% to 70% of its width) that
+    at most `allowed` spans cover, if at least MIN_GUTTER wide (2-point steps)."""
+    step = 2.0
+    bins = int(width / step) + 2
+    delta = [0] * (bins + 1)
+    for a, b in spans:
+        delta[max(0, int(a / step))] += 1
+        delta[min(bins, int(b / step) + 1)] -= 1
+    best, best_width, run, covered = None, MIN_GUTTER, None, 0
+    for k in range(bins):
+        covered += delta[k]
+        inside = width * 0.3 <= k * step <= width * 0.7
+        if inside and covered <= allowed:
+            run = k if run is None else run
+            if (k - run + 1) * step >= best_width:
+                best, best_width = (run + k + 1) * step / 2, (k - run + 1) * step
+        else:
+            run = None
     return best
 
 
