@@ -376,3 +376,11 @@ def test_a_page_that_repeats_its_goal_keeps_it_once(tmp_path):
     )
     found = goals(tmp_path, text)
     assert [g.measure.value for g in found] == ["10%"]
+
+
+def test_an_item_that_starts_with_its_figure_keeps_it(tmp_path):
+    text = "Veilig wonen\n\nDit willen we bereiken:\n\n- 15 % minder meldingen van burenruzies\n"
+    found = goals(tmp_path, text)
+    assert [(g.text, g.measure.value) for g in found] == [
+        ("15 % minder meldingen van burenruzies", "15 %")
+    ]

@@ -33,8 +33,10 @@ def target_statements(ctx: ExtractionContext) -> None:
             pieces = ctx.sentences_of(i)  # an item of several sentences: each on its own
             if ctx.in_skip_section(i) or (i in ctx.used and len(pieces) == 1):
                 continue
-            if kind is BlockKind.HEADING or len(pieces) == 1:
-                pieces = [_unnumbered(a.block.text)]
+            if kind is BlockKind.HEADING:
+                pieces = [_unnumbered(a.block.text)]  # "3. Wat we blijven doen": no figure
+            elif len(pieces) == 1:
+                pieces = [(0, a.block.text)]
             found = []
             for start, sentence in pieces:
                 if sentence not in verdicts:  # a text that repeats a sentence: judged once
@@ -55,11 +57,11 @@ def target_statements(ctx: ExtractionContext) -> None:
             ctx.goals.extend(found)
 
 
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]?){1,4}\s+(?=\D)")
+_NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}\.)+\d{0,2}|\d{1,2}[.)]?)\s+(?=[^\W\d_])")
 
 
 def _unnumbered(text: str) -> tuple[int, str]:
-    """A heading or item without its number ("3. Wat we blijven doen"): no figure of a target."""
+    """A heading without its number ("3. Wat we blijven doen", not "2026 ..." or "5 % ...")."""
     m = _NUMBERING.match(text)
     return (m.end(), text[m.end() :]) if m else (0, text)
 
