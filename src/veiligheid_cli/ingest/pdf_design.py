@@ -1,9 +1,13 @@
 """What a designed PDF says by its layout rather than its text (under ingest/pdf.py).
 
-- **bullets drawn as shapes**: a small filled path or image right left of a line's first
-  character is a list bullet, though the text layer holds no glyph for it;
+- **drawn shapes**, read in one pass over a page's objects: bullets and the rules of grids;
+- **bullets drawn as shapes**: a small filled path or image just left of a line's first
+  character, apart from it, is a list bullet, though the text layer holds no glyph for it; a
+  bullet right of another one nearby is a sub-item's;
 - **page bands**: the lines in the top and bottom margin of a page (running headers, page
   numbers) stand at the page's edges in reading order, wherever the content stream drew them;
+- **two columns**: a white band in the middle of the body lines is a gutter; the page is read
+  column by column between the lines that span both;
 - **contents pages**: a run of lines that end in non-decreasing page numbers is a table of
   contents, its entries table rows (title | page), not body text or headings.
 """
