@@ -14,13 +14,13 @@ import pytest
 from test_heatmap import CHROMIUM_ARGS, chromium_path
 from veiligheid_cli.evaluate import load_gold, score_extraction
 from veiligheid_cli.ingest import ingest
-from veiligheid_cli.ingest.pdf import PdfLine
 from veiligheid_cli.ingest.pdf_design import (
     column_gutter,
     contents_entries,
     in_reading_order,
     mark_drawn_bullets,
 )
+from veiligheid_cli.ingest.pdf_lines import PdfLine
 from veiligheid_cli.model import BlockKind
 from veiligheid_cli.pipeline import Settings, extract_file
 

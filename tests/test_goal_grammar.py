@@ -384,3 +384,12 @@ def test_an_item_that_starts_with_its_figure_keeps_it(tmp_path):
     assert [(g.text, g.measure.value) for g in found] == [
         ("15 % minder meldingen van burenruzies", "15 %")
     ]
+
+
+def test_a_heading_loses_its_chapter_number_not_a_year_or_figure():
+    from veiligheid_cli.extract.text import strip_number
+
+    assert strip_number("3. Wat we blijven doen") == "Wat we blijven doen"
+    assert strip_number("2.1 Veilige wijken") == "Veilige wijken"
+    assert strip_number("2027 minder woninginbraken") == "2027 minder woninginbraken"
+    assert strip_number("5 % minder meldingen") == "5 % minder meldingen"

@@ -37,3 +37,16 @@ def test_a_lazy_import_from_a_lower_layer_up_breaks_it(tmp_path):
     result = _lint(tmp_path)
     assert result.returncode != 0
     assert "veiligheid_cli.rules is not allowed to import veiligheid_cli.cache" in result.stdout
+
+
+def test_the_pdf_layout_rules_may_not_import_the_reader(tmp_path):
+    shutil.copytree(ROOT / "src" / "veiligheid_cli", tmp_path / "veiligheid_cli", symlinks=True)
+    design = tmp_path / "veiligheid_cli" / "ingest" / "pdf_design.py"
+    design.write_text(
+        design.read_text(encoding="utf-8")
+        + "\n\ndef _reach_up():\n    from .pdf import read_pdf\n\n    return read_pdf\n",
+        encoding="utf-8",
+    )
+    result = _lint(tmp_path)
+    assert result.returncode != 0
+    assert "veiligheid_cli.ingest.pdf_design is not allowed to import" in result.stdout

@@ -11,6 +11,7 @@ from ..model import BlockKind, Item, ItemKind, Target
 from .context import ExtractionContext
 from .registry import extraction_pass
 from .targets import is_target_statement, read_target
+from .text import strip_number
 
 _FIGURE_CELL = re.compile(r"\d")
 _MONEY = re.compile(r"€|\d{1,3}(?:\.\d{3}){2,}")  # "6.281.860": an amount, not an indicator
@@ -57,13 +58,10 @@ def target_statements(ctx: ExtractionContext) -> None:
             ctx.goals.extend(found)
 
 
-_NUMBERING = re.compile(r"^\s*(?:(?:\d{1,2}\.)+\d{0,2}|\d{1,2}[.)]?)\s+(?=[^\W\d_])")
-
-
 def _unnumbered(text: str) -> tuple[int, str]:
-    """A heading without its number ("3. Wat we blijven doen", not "2026 ..." or "5 % ...")."""
-    m = _NUMBERING.match(text)
-    return (m.end(), text[m.end() :]) if m else (0, text)
+    """A heading without its number ("3. Wat we blijven doen"), and where that text starts."""
+    rest = strip_number(text)
+    return max(0, text.find(rest)), rest
 
 
 @extraction_pass("indicator_tables")

@@ -40,7 +40,9 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
 
 
 _HEADING_NUMBER = re.compile(
-    r"^(?:\d+(?:\.\d+)*\.?|Bijlage\s+\S+|Hoofdstuk\s+\S+|(?:[A-Z]|[IVX]{1,4})[.)](?=\s+[A-Z]))\s+"
+    # a chapter number before a word: not a year or a figure ("2026 daalt ...", "5 % minder")
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?(?=\s+[^\W\d_])|Bijlage\s+\S+|Hoofdstuk\s+\S+|"
+    r"(?:[A-Z]|[IVX]{1,4})[.)](?=\s+[A-Z]))\s+"
 )
 
 

@@ -23,7 +23,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 
 from ..errors import InputError
@@ -39,6 +39,7 @@ from .pdf_design import (
     mark_drawn_bullets,
     page_shapes,
 )
+from .pdf_lines import PdfLine, PdfPage
 
 log = logging.getLogger(__name__)
 
@@ -48,29 +49,6 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-"})
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 TableCue = Callable[[str], bool]
-
-
-@dataclass(slots=True)
-class PdfLine:
-    """One line of text as PDFium reads it, in points from the page's top-left corner."""
-
-    text: str
-    x: float  # pen position of the first character (the left edge of the text)
-    baseline: float
-    size: float
-    bold: bool
-    cells: tuple[str, ...] = ()  # a table row: its cells
-    columns: tuple[str, ...] = ()  # a table row: the header of its table
-    right: float = 0.0  # the right edge of the last character
-
-
-@dataclass(slots=True)
-class PdfPage:
-    number: int
-    width: float
-    height: float
-    lines: list[PdfLine] = field(default_factory=list)
-    gutter: float | None = None  # a page in two columns: the x of the white between them
 
 
 def read_pdf(

@@ -1,4 +1,4 @@
-"""What a designed PDF says by its layout rather than its text (under ingest/pdf.py).
+"""What a designed PDF says by its layout rather than its text (used by ingest/pdf.py).
 
 - **drawn shapes**, read in one pass over a page's objects: bullets and the rules of grids;
 - **bullets drawn as shapes**: a small filled path or image just left of a line's first
@@ -19,10 +19,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .pdf import PdfLine
+from .pdf_lines import PdfLine
 
 MIN_MARKER, MAX_MARKER = 1.5, 9.0  # points: the size of a drawn bullet
 MARKER_REACH = 18.0  # points between a bullet and its text
