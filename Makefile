@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install system-deps test fuzz lint demo bench bench-real clean
+.PHONY: install system-deps test fuzz lint schemas demo bench bench-real clean
 
 install: $(STAMP)
 
@@ -30,6 +30,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports --no-cache
+
+# The JSON Schemas of the rules files (rules/schema/), generated from src/veiligheid_cli/rules_models.py;
+# a test fails when they are not current.
+schemas: $(STAMP)
+	$(BIN)/python -c "from veiligheid_cli.rules_models import write_schemas; write_schemas('rules/schema')"
 
 LEUSDEN   := corpus/leusden-ivp-2016-2019.txt
 HILVERSUM := corpus/hilversum-voorstel-rvs-midden-nederland-2019-2022.txt

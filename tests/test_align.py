@@ -141,3 +141,32 @@ def test_the_table_fits_the_columns_of_a_pipe(columns, monkeypatch):
     assert max(len(line.rstrip()) for line in lines) <= columns
     assert "local priority" in result.stdout  # rule names wrap at words, never inside an id
     assert "_th" not in result.stdout and "local_priority" not in result.stdout
+
+
+def test_capped_evidence_says_how_many_more(tmp_path):
+    """The report quotes the strongest `max_evidence` pieces and counts the rest."""
+    import shutil
+
+    from conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    config = rules / "config.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "  max_evidence: 3\n" in text
+    config.write_text(text.replace("  max_evidence: 3\n", "  max_evidence: 1\n"), encoding="utf-8")
+    full = _align_json(str(LEUSDEN_IVP), str(TWENTE))
+    capped = _align_json(str(LEUSDEN_IVP), str(TWENTE), "--rules", str(rules))
+    for whole, cut in zip(full["regional_priorities"], capped["regional_priorities"], strict=True):
+        assert cut["evidence"] == whole["evidence"][:1]
+        assert len(cut["evidence"]) + cut["more_evidence"] == (
+            len(whole["evidence"]) + whole["more_evidence"]
+        )
+    kwetsbaar = _by_theme(full)["kwetsbare_personen"]
+    assert len(kwetsbaar["evidence"]) == 3 and kwetsbaar["more_evidence"] >= 1
+    count = _by_theme(capped)["kwetsbare_personen"]["more_evidence"]
+    assert count == kwetsbaar["more_evidence"] + 2
+    args = ("align", str(LEUSDEN_IVP), str(TWENTE), "--rules", str(rules))
+    markdown = run_cli(*args, "-f", "markdown").stdout
+    assert f"_{count} more pieces of evidence in the local plan, not quoted._" in markdown
+    assert f"… and {count} more pieces of evidence" in run_cli(*args).stdout

@@ -145,9 +145,9 @@ def verdict(regional: Item, matches: list[Match], config: AlignConfig) -> Priori
         found.sort(key=lambda m: (-m.score, _ORDER.index(m.candidate.kind), m.candidate.item.line))
         status = AlignmentStatus(rule.status)
         shown = found if status is not AlignmentStatus.MISSING else []
-        evidence = _quotes(shown, config.max_evidence)
+        evidence, more = _quotes(shown, config.max_evidence)
         score = found[0].score if found and status is not AlignmentStatus.MISSING else 0.0
-        return PriorityAlignment(regional, status, score, evidence, rule.id, rule.explain)
+        return PriorityAlignment(regional, status, score, evidence, rule.id, rule.explain, more)
     raise AssertionError("the verdict rules end with a catch-all")  # validated on load
 
 
@@ -155,7 +155,9 @@ def _evidence_for(rule: VerdictRule, matches: list[Match]) -> list[Match]:
     return [m for m in matches if m.candidate.kind in rule.evidence and m.how in rule.match]
 
 
-def _quotes(matches: list[Match], limit: int) -> list[Evidence]:
+def _quotes(matches: list[Match], limit: int) -> tuple[list[Evidence], int]:
+    """The strongest `limit` distinct pieces of evidence (matches come strongest first), and
+    how many more distinct pieces there are."""
     out: list[Evidence] = []
     seen: set[tuple[int | None, int, str]] = set()
     for m in matches:
@@ -164,10 +166,10 @@ def _quotes(matches: list[Match], limit: int) -> list[Evidence]:
         if key in seen:
             continue
         seen.add(key)
+        if len(out) >= limit:
+            continue  # counted in `seen`, not quoted
         kind = "priority" if item.kind is ItemKind.PRIORITY else m.candidate.kind
         out.append(
             Evidence(item.text, kind, item.line, item.page, m.score, list(item.themes), m.how)
         )
-        if len(out) >= limit:
-            break
-    return out
+    return out, len(seen) - len(out)

@@ -225,6 +225,7 @@ class PriorityAlignment:
     evidence: list[Evidence]
     reason: str = ""  # the id of the verdict rule (rules/config.yaml)
     explanation: str = ""  # that rule's one-line explanation
+    more_evidence: int = 0  # further pieces of evidence beyond the strongest shown (max_evidence)
 
 
 @dataclass(slots=True)

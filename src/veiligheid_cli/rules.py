@@ -1,11 +1,15 @@
-"""Domain knowledge from rules/: theme taxonomy, alignment config, draft checks.
+"""Domain knowledge from rules/: theme taxonomy, alignment config, extraction cues, checks.
 
-Every file is validated on load; a problem raises RulesError naming the file and the key
-(`rules/themes.yaml: themes[4].related: unknown theme 'cyber'`).
+Every file is validated on load by its typed model (`rules_models.py`); a problem raises
+RulesError naming the file and the key (`rules/themes.yaml: themes[4].related: unknown theme
+'cyber'`). A file is read into its model's normalised form (defaults filled in, text stripped),
+kept in the user cache under a digest of its bytes and of the code, so an unchanged file is
+not parsed and validated again; the runtime objects below are built from that form.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,7 +23,7 @@ RULES_ENV = "VEILIGHEID_RULES"
 THEMES_FILE = "themes.yaml"
 CONFIG_FILE = "config.yaml"
 CHECK_FILE = "check.yaml"
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+EXTRACT_FILE = "extract.yaml"
 
 
 def default_rules_dir() -> Path:
@@ -41,17 +45,15 @@ def resolve_rules_dir(rules_dir: str | Path | None) -> Path:
     return path
 
 
-# --- generic validation helpers -----------------------------------------------------------
+# --- reading a rules file ------------------------------------------------------------------
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
+def _parse_yaml(path: Path, raw: bytes) -> dict[str, Any]:
     import yaml
 
-    if not path.is_file():
-        raise RulesError(str(path), "file not found")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 5x faster
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
         if "*" in text and any(isinstance(t, yaml.AliasToken) for t in yaml.scan(text, loader)):
             # rules need no aliases, and nested aliases expand exponentially (a "YAML bomb")
             raise RulesError(str(path), "YAML aliases (*name) are not allowed in rules files")
@@ -69,82 +71,30 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-class _Checker:
-    """Small typed accessors that raise RulesError with a key path."""
+def _validated(path: Path) -> dict[str, Any]:
+    """The file as its model's normalised data; RulesError for the first problem in it."""
+    from .store import code_digest, stored
 
-    def __init__(self, path: Path) -> None:
-        self.path = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesError(str(path), "file not found") from None
+    except OSError as exc:
+        raise RulesError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    digest = hashlib.sha256(f"{path.name}\0{code_digest()}\0".encode() + raw).hexdigest()
 
-    def fail(self, key: str, problem: str) -> RulesError:
-        return RulesError(self.path, f"{key}: {problem}")
+    def build() -> dict[str, Any]:
+        from .rules_models import FILE_MODELS
+        from .rules_problems import validate
 
-    def mapping(self, value: Any, key: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(key, "expected a mapping")
-        return value
+        model = validate(FILE_MODELS[path.name], _parse_yaml(path, raw), str(path))
+        return model.model_dump(by_alias=True)
 
-    def string(self, value: Any, key: str, *, required: bool = True) -> str:
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or (required and not value.strip()):
-            raise self.fail(key, "expected a non-empty string")
-        return value.strip()
+    return stored("rules", digest[:32], build)
 
-    def identifier(self, value: Any, key: str) -> str:
-        text = self.string(value, key)
-        if not _ID.match(text):
-            raise self.fail(key, f"'{text}' is not a valid id (lowercase letters, digits, _)")
-        return text
 
-    def strings(self, value: Any, key: str, *, required: bool = True) -> list[str]:
-        if value is None and not required:
-            return []
-        if not isinstance(value, list) or (required and not value):
-            raise self.fail(key, "expected a non-empty list of strings")
-        return [self.string(v, f"{key}[{i}]") for i, v in enumerate(value)]
-
-    def regexes(self, value: Any, key: str) -> list[re.Pattern[str]]:
-        """A non-empty list of valid regular expressions, compiled case-insensitively."""
-        compiled = []
-        for i, pattern in enumerate(self.strings(value, key)):
-            try:
-                compiled.append(re.compile(pattern, re.IGNORECASE))
-            except re.error as exc:
-                raise self.fail(f"{key}[{i}]", f"invalid regular expression: {exc}") from None
-        return compiled
-
-    def cues(self, value: Any, key: str) -> re.Pattern[str]:
-        """A non-empty list of regular expressions as one cue pattern (`cue_pattern`); a bad
-        expression is named by its index."""
-        parts = self.strings(value, key)
-        try:
-            return cue_pattern(parts)
-        except re.error:
-            self.regexes(parts, key)  # raises, naming the first bad expression
-            raise
-
-    def boolean(self, value: Any, key: str) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(key, "expected true or false")
-        return value
-
-    def number(self, value: Any, key: str, lo: float = 0.0, hi: float = 1e9) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, "expected a number")
-        if not lo <= value <= hi:
-            raise self.fail(key, f"{value} is out of range [{lo}, {hi}]")
-        return float(value)
-
-    def only_keys(self, data: dict[str, Any], allowed: set[str], key: str) -> None:
-        unknown = sorted(set(data) - allowed)
-        if unknown:
-            raise self.fail(f"{key}.{unknown[0]}" if key else unknown[0], "unknown key")
-
-    def require(self, data: dict[str, Any], required: set[str], key: str) -> None:
-        missing = sorted(required - set(data))
-        if missing:
-            where = f"{key}." if key else ""
-            raise self.fail(f"{where}{missing[0]}", "missing required key")
+def _mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns if path.exists() else 0
 
 
 # --- themes -------------------------------------------------------------------------------
@@ -228,88 +178,30 @@ class Taxonomy:
 
 def load_taxonomy(rules_dir: str | Path | None = None) -> Taxonomy:
     path = resolve_rules_dir(rules_dir) / THEMES_FILE
-    return _load_taxonomy_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    return _taxonomy(str(path), _mtime(path))
 
 
 @lru_cache(maxsize=8)
-def _load_taxonomy_cached(path_str: str, _mtime: int) -> Taxonomy:
-    path = Path(path_str)
-    data = _load_yaml(path)
-    c = _Checker(path)
-    c.only_keys(data, {"schema", "fields", "themes"}, "")
-    c.require(data, {"fields", "themes"}, "")
-    if data.get("schema", "veiligheid/themes/v1") != "veiligheid/themes/v1":
-        raise c.fail(
-            "schema", f"unsupported schema {data['schema']!r}, expected veiligheid/themes/v1"
+def _taxonomy(path: str, _mtime: int) -> Taxonomy:
+    data = _validated(Path(path))
+    themes = tuple(
+        Theme(
+            id=t["id"],
+            label=t["label"],
+            field=t["field"],
+            description=t["description"] or "",
+            terms=tuple(t["terms"]),
+            patterns=tuple(p.lower() for p in t["patterns"]),
+            related=tuple(t["related"]),
+            broad=t["broad"],
+            names=tuple(n.lower() for n in t["names"]),
         )
-    if not isinstance(data["fields"], list) or not data["fields"]:
-        raise c.fail("fields", "expected a non-empty list")
-    fields = []
-    for i, raw in enumerate(data["fields"]):
-        key = f"fields[{i}]"
-        item = c.mapping(raw, key)
-        c.only_keys(item, {"id", "label"}, key)
-        c.require(item, {"id", "label"}, key)
-        fields.append(
-            Field(c.identifier(item["id"], f"{key}.id"), c.string(item["label"], f"{key}.label"))
-        )
-    field_ids = {f.id for f in fields}
-    if not isinstance(data["themes"], list) or not data["themes"]:
-        raise c.fail("themes", "expected a non-empty list")
-    themes: list[Theme] = []
-    for i, raw in enumerate(data["themes"]):
-        theme = _theme(c, raw, i, field_ids)
-        if any(t.id == theme.id for t in themes):
-            raise c.fail(f"themes[{i}] ({theme.id}).id", "duplicate theme id")
-        themes.append(theme)
-    seen = {t.id for t in themes}
-    for i, theme in enumerate(themes):
-        for rel in theme.related:
-            if rel not in seen:
-                raise c.fail(f"themes[{i}] ({theme.id}).related", f"unknown theme '{rel}'")
-    return Taxonomy(str(path), tuple(fields), tuple(themes))
-
-
-def _theme(c: _Checker, raw: Any, i: int, field_ids: set[str]) -> Theme:
-    """One entry of `themes:`, validated (its relations are checked once all are read)."""
-    key = f"themes[{i}]"
-    item = c.mapping(raw, key)
-    c.only_keys(
-        item,
-        {"id", "label", "field", "description", "terms", "patterns", "related", "broad", "names"},
-        key,
+        for t in data["themes"]
     )
-    c.require(item, {"id", "label", "field", "terms"}, key)
-    theme_id = c.identifier(item["id"], f"{key}.id")
-    key = f"themes[{i}] ({theme_id})"
-    field_id = c.string(item["field"], f"{key}.field")
-    if field_id not in field_ids:
-        raise c.fail(f"{key}.field", f"unknown field '{field_id}'")
-    patterns = c.strings(item.get("patterns"), f"{key}.patterns", required=False)
-    for j, pattern in enumerate(patterns):
-        if len(re.sub(r"[*?\[\]]", "", pattern)) < 3:
-            raise c.fail(f"{key}.patterns[{j}]", f"pattern '{pattern}' is too broad")
-    return Theme(
-        id=theme_id,
-        label=c.string(item["label"], f"{key}.label"),
-        field=field_id,
-        description=c.string(item.get("description"), f"{key}.description", required=False),
-        terms=tuple(c.strings(item["terms"], f"{key}.terms")),
-        patterns=tuple(p.lower() for p in patterns),
-        related=tuple(c.strings(item.get("related"), f"{key}.related", required=False)),
-        broad=c.boolean(item.get("broad", False), f"{key}.broad"),
-        names=tuple(
-            n.lower() for n in c.strings(item.get("names"), f"{key}.names", required=False)
-        ),
-    )
+    return Taxonomy(path, tuple(Field(f["id"], f["label"]) for f in data["fields"]), themes)
 
 
 # --- alignment config -----------------------------------------------------------------------
-
-CONFIG_SCHEMA = "veiligheid/config/v2"
-STATUSES = ("covered", "partial", "missing")
-EVIDENCE_KINDS = ("priority", "goal", "section", "heading", "commitment", "mention")
-MATCH_KINDS = ("same", "scope", "words", "related", "generic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,116 +229,46 @@ class AlignConfig:
 
 def load_config(rules_dir: str | Path | None = None) -> AlignConfig:
     path = resolve_rules_dir(rules_dir) / CONFIG_FILE
-    return _load_config_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+    return _config(str(path), _mtime(path))
 
 
 @lru_cache(maxsize=8)
-def _load_config_cached(path_str: str, _mtime: int) -> AlignConfig:
+def _config(path: str, _mtime: int) -> AlignConfig:
     from .lemmas import word_key
 
-    path = Path(path_str)
-    data = _load_yaml(path)
-    c = _Checker(path)
-    c.only_keys(data, {"schema", "align"}, "")
-    c.require(data, {"schema", "align"}, "")
-    if data["schema"] != CONFIG_SCHEMA:
-        raise c.fail("schema", f"expected {CONFIG_SCHEMA} (the verdict rules of this version)")
-    align = c.mapping(data["align"], "align")
-    keys = {
-        "verdicts",
-        "kind_weights",
-        "match_weights",
-        "generic_words",
-        "words_share",
-        "max_evidence",
-    }
-    c.only_keys(align, keys, "align")
-    c.require(align, keys - {"max_evidence"}, "align")
-    return AlignConfig(
-        verdicts=_verdict_rules(c, align["verdicts"]),
-        kind_weights=_weights(c, align["kind_weights"], "align.kind_weights", EVIDENCE_KINDS),
-        match_weights=_weights(c, align["match_weights"], "align.match_weights", MATCH_KINDS),
-        generic_words=frozenset(
-            word_key(w.lower()) for w in c.strings(align["generic_words"], "align.generic_words")
-        ),
-        words_share=c.number(align["words_share"], "align.words_share", 0.1, 1),
-        max_evidence=int(c.number(align.get("max_evidence", 3), "align.max_evidence", 1, 20)),
+    align = _validated(Path(path))["align"]
+    verdicts = tuple(
+        VerdictRule(v["id"], v["status"], tuple(v["evidence"]), tuple(v["match"]), v["explain"])
+        for v in align["verdicts"]
     )
-
-
-def _weights(c: _Checker, raw: Any, key: str, names: tuple[str, ...]) -> dict[str, float]:
-    table = c.mapping(raw, key)
-    c.only_keys(table, set(names), key)
-    c.require(table, set(names), key)
-    return {name: c.number(table[name], f"{key}.{name}", 0, 1) for name in names}
-
-
-def _verdict_rules(c: _Checker, raw: Any) -> tuple[VerdictRule, ...]:
-    """The ordered verdict rules; the last must be the catch-all (no evidence, missing)."""
-    if not isinstance(raw, list) or not raw:
-        raise c.fail("align.verdicts", "expected a non-empty list of rules")
-    rules, seen = [], set()
-    for n, item in enumerate(raw):
-        key = f"align.verdicts[{n}]"
-        rule = c.mapping(item, key)
-        c.only_keys(rule, {"id", "status", "evidence", "match", "explain"}, key)
-        c.require(rule, {"id", "status", "explain"}, key)
-        rule_id = c.identifier(rule["id"], f"{key}.id")
-        if rule_id in seen:
-            raise c.fail(f"{key}.id", f"duplicate rule id '{rule_id}'")
-        seen.add(rule_id)
-        status = c.string(rule["status"], f"{key}.status")
-        if status not in STATUSES:
-            raise c.fail(f"{key}.status", f"'{status}' is not one of {', '.join(STATUSES)}")
-        evidence = c.strings(rule.get("evidence"), f"{key}.evidence", required=False)
-        match = c.strings(rule.get("match"), f"{key}.match", required=False)
-        for name, allowed, field_key in (
-            (evidence, EVIDENCE_KINDS, "evidence"),
-            (match, MATCH_KINDS, "match"),
-        ):
-            for value in name:
-                if value not in allowed:
-                    raise c.fail(
-                        f"{key}.{field_key}", f"'{value}' is not one of {', '.join(allowed)}"
-                    )
-        if bool(evidence) != bool(match):
-            raise c.fail(key, "give both 'evidence' and 'match', or neither (the catch-all)")
-        rules.append(
-            VerdictRule(
-                rule_id,
-                status,
-                tuple(evidence),
-                tuple(match),
-                c.string(rule["explain"], f"{key}.explain"),
-            )
-        )
-    last = rules[-1]
-    if last.evidence or last.status != "missing":
-        raise c.fail(
-            f"align.verdicts[{len(rules) - 1}]",
-            "the last rule must be the catch-all: status missing, no evidence",
-        )
-    return tuple(rules)
+    return AlignConfig(
+        verdicts=verdicts,
+        kind_weights=dict(align["kind_weights"]),
+        match_weights=dict(align["match_weights"]),
+        generic_words=frozenset(word_key(w.lower()) for w in align["generic_words"]),
+        words_share=align["words_share"],
+        max_evidence=int(align["max_evidence"]),
+    )
 
 
 # --- extraction cues ----------------------------------------------------------------------
 
-EXTRACT_FILE = "extract.yaml"
-_CUE_KEYS = (
-    "goal_cues",
-    "themes_chapter_cues",
-    "goal_section_cues",
-    "skip_section_cues",
-    "priority_label_cues",
-    "action_section_cues",
-    "regional_cues",
-    "negations",
-    "exclusion_cues",
-    "announcement_cues",
-    "goal_statements",
-    "measurable_targets",
-    "commitment_cues",
-)
+# The plain cue lists of extract.yaml and the ExtractRules field each becomes.
+_CUE_KEYS = {
+    "goal_cue": "goal_cues",
+    "themes_chapter_cue": "themes_chapter_cues",
+    "goal_section_cue": "goal_section_cues",
+    "skip_section_cue": "skip_section_cues",
+    "priority_label_cue": "priority_label_cues",
+    "action_section_cue": "action_section_cues",
+    "regional_cue": "regional_cues",
+    "negation": "negations",
+    "exclusion_cue": "exclusion_cues",
+    "announcement_cue": "announcement_cues",
+    "goal_statement": "goal_statements",
+    "measurable": "measurable_targets",
+    "commitment_cue": "commitment_cues",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,19 +329,6 @@ class PriorityGrammar:
         return self.counts.get(word)
 
 
-_GRAMMAR_LISTS = (
-    "strong_nouns",
-    "weak_nouns",
-    "cue_adjectives",
-    "verb_frames",
-    "weak_verb_frames",
-    "copulas",
-    "boosters",
-    "ordinals",
-    "example_cues",
-)
-
-
 def _noun_pattern(nouns: list[str]) -> re.Pattern[str]:
     """A word that is one of `nouns` or a compound ending in one, singular or plural:
     "thema", "thema's", "veiligheidsthema's", "prioriteiten"."""
@@ -530,35 +339,6 @@ def _noun_pattern(nouns: list[str]) -> re.Pattern[str]:
 def _words_pattern(parts: list[str]) -> re.Pattern[str]:
     """Whole words or phrases: "is" matches "is", not "isolatie"."""
     return re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{p})' for p in parts)})(?!\w)", re.IGNORECASE)
-
-
-def _priority_grammar(c: _Checker, value: Any) -> PriorityGrammar:
-    key = "priority_grammar"
-    data = c.mapping(value, key)
-    c.only_keys(data, {*_GRAMMAR_LISTS, "counts"}, key)
-    c.require(data, {*_GRAMMAR_LISTS, "counts"}, key)
-    lists = {name: c.strings(data[name], f"{key}.{name}") for name in _GRAMMAR_LISTS}
-    counts_raw = c.mapping(data["counts"], f"{key}.counts")
-    counts = {}
-    for word, number in counts_raw.items():
-        counts[str(word).lower()] = int(c.number(number, f"{key}.counts.{word}", 1, 100))
-    whole = {n: c.cues(lists[n], f"{key}.{n}") for n in _GRAMMAR_LISTS[2:]}  # validates
-    words = {
-        n: _words_pattern(lists[n])
-        for n in ("copulas", "boosters", "ordinals", "verb_frames", "weak_verb_frames")
-    }
-    return PriorityGrammar(
-        strong_noun=_noun_pattern(lists["strong_nouns"]),
-        weak_noun=_noun_pattern(lists["weak_nouns"]),
-        adjective=whole["cue_adjectives"],
-        verb_frame=words["verb_frames"],
-        weak_verb_frame=words["weak_verb_frames"],
-        copula=words["copulas"],
-        booster=words["boosters"],
-        ordinal=words["ordinals"],
-        example=whole["example_cues"],
-        counts=counts,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,88 +371,59 @@ class ExtractRules:
         return self.goal_table.is_header(text)
 
 
-def load_extract_rules(rules_dir: str | Path | None = None) -> ExtractRules:
-    path = resolve_rules_dir(rules_dir) / EXTRACT_FILE
-    return _load_extract_cached(str(path), path.stat().st_mtime_ns if path.exists() else 0)
-
-
-@lru_cache(maxsize=8)
-def _load_extract_cached(path_str: str, _mtime: int) -> ExtractRules:
-    from .lemmas import word_key
-
-    path = Path(path_str)
-    data = _load_yaml(path)
-    c = _Checker(path)
-    required = {
-        "goal_verbs", "goal_table_columns", "clause_words", "priority_grammar", "target_grammar",
-        "indicator_table_columns", *_CUE_KEYS,
-    }  # fmt: skip
-    c.only_keys(data, {"schema", "passes", "priority_table_ratings", *required}, "")
-    c.require(data, required, "")
-    compiled: dict[str, re.Pattern[str]] = {}
-    for key in _CUE_KEYS:
-        compiled[key] = c.cues(data[key], key)
-    verbs = c.strings(data["goal_verbs"], "goal_verbs")
-    passes = _extraction_passes(c, data.get("passes"))
-    goal_table = _goal_table_cues(c, data["goal_table_columns"], data.get("priority_table_ratings"))
-    return ExtractRules(
-        goal_cue=compiled["goal_cues"],
-        themes_chapter_cue=compiled["themes_chapter_cues"],
-        goal_section_cue=compiled["goal_section_cues"],
-        skip_section_cue=compiled["skip_section_cues"],
-        priority_label_cue=compiled["priority_label_cues"],
-        action_section_cue=compiled["action_section_cues"],
-        regional_cue=compiled["regional_cues"],
-        negation=compiled["negations"],
-        exclusion_cue=compiled["exclusion_cues"],
-        announcement_cue=compiled["announcement_cues"],
-        goal_statement=compiled["goal_statements"],
-        measurable=compiled["measurable_targets"],
-        commitment_cue=compiled["commitment_cues"],
-        goal_verb_keys=frozenset(word_key(v.lower()) for v in verbs),
-        passes=passes,
-        goal_table=goal_table,
-        clause_words=frozenset(w.lower() for w in c.strings(data["clause_words"], "clause_words")),
-        grammar=_priority_grammar(c, data["priority_grammar"]),
-        target_cues=_cue_groups(c, data["target_grammar"], "target_grammar", TARGET_GROUPS),
-        indicator_columns=_cue_groups(
-            c, data["indicator_table_columns"], "indicator_table_columns", INDICATOR_COLUMNS
-        ),
-        source=str(path),
+def _priority_grammar(data: dict[str, Any]) -> PriorityGrammar:
+    words = {
+        n: _words_pattern(data[n])
+        for n in ("copulas", "boosters", "ordinals", "verb_frames", "weak_verb_frames")
+    }
+    return PriorityGrammar(
+        strong_noun=_noun_pattern(data["strong_nouns"]),
+        weak_noun=_noun_pattern(data["weak_nouns"]),
+        adjective=cue_pattern(data["cue_adjectives"]),
+        verb_frame=words["verb_frames"],
+        weak_verb_frame=words["weak_verb_frames"],
+        copula=words["copulas"],
+        booster=words["boosters"],
+        ordinal=words["ordinals"],
+        example=cue_pattern(data["example_cues"]),
+        counts={word.lower(): int(n) for word, n in data["counts"].items()},
     )
 
 
-TARGET_GROUPS = ("at_least", "at_most", "down", "up", "keep", "baseline", "to", "by", "past",
-                 "report", "finance", "label", "intent")  # fmt: skip
-INDICATOR_COLUMNS = ("realised", "target", "forecast", "baseline", "planned", "comparison_rows")
+def load_extract_rules(rules_dir: str | Path | None = None) -> ExtractRules:
+    path = resolve_rules_dir(rules_dir) / EXTRACT_FILE
+    return _extract_rules(str(path), _mtime(path))
 
 
-def _cue_groups(
-    c: _Checker, value: Any, key: str, groups: tuple[str, ...]
-) -> dict[str, re.Pattern[str]]:
-    """A mapping of named cue lists, every group present, each compiled to one pattern."""
-    table = c.mapping(value, key)
-    c.only_keys(table, set(groups), key)
-    c.require(table, set(groups), key)
-    return {group: c.cues(table[group], f"{key}.{group}") for group in groups}
+@lru_cache(maxsize=8)
+def _extract_rules(path: str, _mtime: int) -> ExtractRules:
+    from .lemmas import word_key
+
+    data = _validated(Path(path))
+    cues = {name: cue_pattern(data[key]) for name, key in _CUE_KEYS.items()}
+    return ExtractRules(
+        **cues,
+        goal_verb_keys=frozenset(word_key(v.lower()) for v in data["goal_verbs"]),
+        passes=tuple(data["passes"]),
+        goal_table=_goal_table_cues(data["goal_table_columns"], data["priority_table_ratings"]),
+        clause_words=frozenset(w.lower() for w in data["clause_words"]),
+        grammar=_priority_grammar(data["priority_grammar"]),
+        target_cues=_cue_groups(data["target_grammar"]),
+        indicator_columns=_cue_groups(data["indicator_table_columns"]),
+        source=path,
+    )
 
 
-def _goal_table_cues(c: _Checker, value: Any, ratings: Any = None) -> GoalTableCues:
-    """The `goal_table_columns:` mapping (goal, indicator, target and optionally priority:
-    lists of regexes), and the optional `priority_table_ratings:` (high, low)."""
-    key = "goal_table_columns"
-    table = c.mapping(value, key)
-    roles = ("goal", "indicator", "target")
-    c.only_keys(table, {*roles, "priority"}, key)
-    c.require(table, set(roles), key)
-    present = [role for role in (*roles, "priority") if role in table]
-    compiled = {role: c.cues(table[role], f"{key}.{role}") for role in present}
-    if ratings is not None:
-        levels = c.mapping(ratings, "priority_table_ratings")
-        c.only_keys(levels, {"high", "low"}, "priority_table_ratings")
-        c.require(levels, {"high", "low"}, "priority_table_ratings")
-        for level in ("high", "low"):
-            compiled[f"rating_{level}"] = c.cues(levels[level], f"priority_table_ratings.{level}")
+def _cue_groups(groups: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
+    """Named cue lists (`target_grammar:`, `indicator_table_columns:`), each one pattern."""
+    return {group: cue_pattern(parts) for group, parts in groups.items()}
+
+
+def _goal_table_cues(columns: dict[str, Any], ratings: dict[str, Any] | None) -> GoalTableCues:
+    """The `goal_table_columns:` roles, and the optional `priority_table_ratings:`."""
+    compiled = {role: cue_pattern(parts) for role, parts in columns.items() if parts}
+    for level, parts in (ratings or {}).items():
+        compiled[f"rating_{level}"] = cue_pattern(parts)
     return GoalTableCues(**compiled)
 
 
@@ -686,21 +437,10 @@ def cue_pattern(parts: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
 
 
-def _extraction_passes(c: _Checker, value: Any) -> tuple[str, ...]:
-    """The optional `passes:` list: names, each once. Whether each names a pass is for the
-    extraction stage to say (`extract.check_passes`): the rules know no stage above them."""
-    if value is None:
-        return ()
-    names = c.strings(value, "passes")
-    for i, name in enumerate(names):
-        if name in names[:i]:
-            raise c.fail(f"passes[{i}]", f"pass '{name}' is listed twice")
-    return tuple(names)
-
-
 # --- checks for drafts ----------------------------------------------------------------------
 
-SEVERITIES = ("error", "warning", "info")
+# The parameters of each check and their kinds (int, strings, regexes); the models of
+# `rules_models.py` state the same per check (tested).
 CHECK_PARAMETERS: dict[str, dict[str, str]] = {
     "regional-priority-missing": {},
     "regional-priority-partial": {},
@@ -728,45 +468,25 @@ class CheckRule:
 def load_checks(rules_dir: str | Path | None = None) -> dict[str, CheckRule]:
     """The checks of rules/check.yaml, validated; regex parameters compiled."""
     path = resolve_rules_dir(rules_dir) / CHECK_FILE
-    data = _load_yaml(path)
-    c = _Checker(path)
-    c.only_keys(data, {"schema", "checks"}, "")
-    c.require(data, {"checks"}, "")
-    checks = c.mapping(data["checks"], "checks")
-    out: dict[str, CheckRule] = {}
-    for check_id, raw in checks.items():
-        key = f"checks.{check_id}"
-        if check_id not in CHECK_PARAMETERS:
-            known = ", ".join(sorted(CHECK_PARAMETERS))
-            raise c.fail(key, f"unknown check (known checks: {known})")
-        item = c.mapping(raw, key)
-        params_spec = CHECK_PARAMETERS[check_id]
-        c.only_keys(item, {"enabled", "severity", "description", *params_spec}, key)
-        enabled = item.get("enabled", True)
-        if not isinstance(enabled, bool):
-            raise c.fail(f"{key}.enabled", "expected true or false")
-        severity = c.string(item.get("severity"), f"{key}.severity")
-        if severity not in SEVERITIES:
-            raise c.fail(f"{key}.severity", f"'{severity}' is not one of {', '.join(SEVERITIES)}")
-        params: dict[str, Any] = {}
-        for name, kind in params_spec.items():
-            pkey = f"{key}.{name}"
-            if name not in item:
-                raise c.fail(pkey, "missing required key")
-            if kind == "int":
-                params[name] = int(c.number(item[name], pkey, 1, 1000))
-            elif kind == "strings":
-                params[name] = c.strings(item[name], pkey, required=False)
-            else:
-                params[name] = c.regexes(item[name], pkey)
-        out[check_id] = CheckRule(
+    checks = _validated(path)["checks"]
+    return {
+        check_id: CheckRule(
             check_id,
-            enabled,
-            severity,
-            c.string(item.get("description"), f"{key}.description", required=False),
-            params,
+            item["enabled"],
+            item["severity"],
+            item["description"] or "",
+            {
+                name: _parameter(kind, item[name])
+                for name, kind in CHECK_PARAMETERS[check_id].items()
+            },
         )
-    missing = sorted(set(CHECK_PARAMETERS) - set(out))
-    if missing:
-        raise c.fail(f"checks.{missing[0]}", "missing check (set enabled: false to turn it off)")
-    return out
+        for check_id, item in checks.items()
+    }
+
+
+def _parameter(kind: str, value: Any) -> Any:
+    if kind == "int":
+        return int(value)
+    if kind == "regexes":
+        return [re.compile(p, re.IGNORECASE) for p in value]
+    return list(value)

@@ -61,6 +61,7 @@ def alignment_json(a: Alignment) -> dict:
                     }
                     for e in p.evidence
                 ],
+                "more_evidence": p.more_evidence,
             }
             for p in a.priorities
         ],
@@ -151,6 +152,8 @@ def to_markdown(a: Alignment) -> str:
                 f"{location(e.line, e.page)}, score {e.score:.2f}"
             )
             out.append("")
+        if p.more_evidence:
+            out += [f"_{_more(p.more_evidence)} in the local plan, not quoted._", ""]
         if not p.evidence:
             out += ["_No evidence in the local plan._", ""]
     out += [f"## Local priorities without a regional counterpart ({len(a.local_only)})", ""]
@@ -222,6 +225,8 @@ def table_renderables(a: Alignment) -> list:
                 evidence.append("\n")
             evidence.append(f"{location(e.line, e.page)} {e.kind}: ", style="dim")
             evidence.append(_abbreviate(e.text, 110))
+        if p.more_evidence:
+            evidence.append(f"\n… and {_more(p.more_evidence)}", style="dim")
         if not p.evidence:
             evidence.append("–", style="dim")
         verdict = Text(STATUS_MARK[p.status.value], style=STATUS_STYLE[p.status.value])
@@ -330,3 +335,7 @@ def render(alignments: list[Alignment], fmt: str, output: str | None) -> None:
         {"markdown": matrix_markdown, "json": matrix_json, "csv": matrix_csv}[fmt](alignments),
         output,
     )
+
+
+def _more(count: int) -> str:
+    return f"{count} more piece{'s' if count != 1 else ''} of evidence"
