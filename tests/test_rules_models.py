@@ -113,6 +113,9 @@ CASES = [
     ("extract.yaml", '  - "nog\\\\s+niet"\n', '  - "nog(\\\\s+niet"\n',
      "negations[2]: invalid regular expression: missing ), unterminated subpattern at "
      "position 3"),
+    ("extract.yaml", '  - "niet"\n  - "geen"\n', '  - "(?P<no>niet)"\n  - "(?P<no>geen)"\n',
+     "negations: invalid regular expressions together: redefinition of group name 'no' as "
+     "group 2; was group 1 at position 34"),  # was "unexpected problem" (a bug)
     ("extract.yaml", '  - "niet"\n  - "geen"\n  - "nog\\\\s+niet"\n', "  []\n",
      "negations: expected a non-empty list of strings"),
     ("extract.yaml", "goal_verbs:\n  - verhogen\n", "goal_verbs:\n  - 12\n",

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesError
+from .rules_types import cue_pattern
 
 RULES_ENV = "VEILIGHEID_RULES"
 THEMES_FILE = "themes.yaml"
@@ -425,16 +426,6 @@ def _goal_table_cues(columns: dict[str, Any], ratings: dict[str, Any] | None) ->
     for level, parts in (ratings or {}).items():
         compiled[f"rating_{level}"] = cue_pattern(parts)
     return GoalTableCues(**compiled)
-
-
-def cue_pattern(parts: list[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for a cue list: cues with their own anchor (^) stand alone;
-    the others must start at a word start, under one shared look-behind (eight times faster
-    than a look-behind per alternative)."""
-    anchored = [f"(?:{p})" for p in parts if p.startswith("^")]
-    free = [f"(?:{p})" for p in parts if not p.startswith("^")]
-    alternatives = anchored + ([rf"(?<!\w)(?:{'|'.join(free)})"] if free else [])
-    return re.compile("|".join(alternatives) or "(?!)", re.IGNORECASE)
 
 
 # --- checks for drafts ----------------------------------------------------------------------

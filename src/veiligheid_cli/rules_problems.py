@@ -42,8 +42,6 @@ def validate(model: type[RulesModel], data: dict[str, Any], path: str) -> RulesM
         first = min(errors, key=lambda e: e.rank)
         message = f"{first.key}: {first.message()}" if first.key else first.message()
         raise RulesError(path, message) from None
-    except Problem as exc:  # raised outside a validator's reach (never by pydantic itself)
-        raise RulesError(path, exc.message) from None
 
 
 def _unwrap(tp: Any) -> Any:
