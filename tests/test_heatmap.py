@@ -129,6 +129,22 @@ def test_heatmap_cells_click_shows_evidence_quoting_the_plan(batch_dir, page, tm
     assert page.requests_out == []
 
 
+def test_a_cell_says_how_much_evidence_it_does_not_quote(tmp_path, page):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(LEUSDEN_IVP, plans)
+    out = tmp_path / "out"
+    assert run_cli("batch", str(plans), "-r", str(TWENTE), "-o", str(out), "-q").exit_code == 0
+    aligned = run_cli("align", str(LEUSDEN_IVP), str(TWENTE), "-f", "json").stdout
+    counted = [p for p in json.loads(aligned)["regional_priorities"] if p["more_evidence"]]
+    assert counted, "Leusden × Twente has a verdict with more evidence than it quotes"
+    page.goto((out / "index.html").as_uri())
+    page.locator(f'td[data-priority="{counted[0]["text"]}"]').click()
+    count = counted[0]["more_evidence"]
+    expected = f"And {count} more piece{'s' if count > 1 else ''} of evidence in the plan"
+    assert expected in page.locator("[data-evidence]").inner_text()
+
+
 def test_heatmap_keyboard_and_sorting(batch_dir, page):
     page.goto((batch_dir / "index.html").as_uri())
     cell = page.locator('td[data-verdict="missing"]').first

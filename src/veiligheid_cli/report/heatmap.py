@@ -39,6 +39,7 @@ class Cell:
     reason: str
     explanation: str
     evidence: list[Quote]
+    more: int = 0  # further pieces of evidence, not quoted (align's more_evidence)
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ def _cell(plan: str, shown: PriorityAlignment, written: PriorityAlignment) -> Ce
         reason=shown.reason,
         explanation=shown.explanation,
         evidence=[Quote(e.text, e.kind, location(e.line, e.page)) for e in shown.evidence],
+        more=shown.more_evidence,
     )
 
 

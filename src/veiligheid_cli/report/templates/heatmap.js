@@ -25,6 +25,10 @@
       add(item, "blockquote", quote.text);
       add(item, "cite", quote.kind + (quote.where ? ", " + quote.where : ""));
     });
+    if (cell.more) {
+      add(panel, "p", "And " + cell.more + " more piece" + (cell.more === 1 ? "" : "s") +
+        " of evidence in the plan, not quoted.");
+    }
   }
 
   function show(td) {
