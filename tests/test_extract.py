@@ -213,3 +213,28 @@ def test_regional_strategy_with_a_chapter_per_priority():
         "json",
     )
     assert json.loads(result.stdout)["coverage"] == 1.0
+
+
+def test_mentions_left_out_to_bound_the_work_are_counted(tmp_path):
+    """A theme keeps its first 300 sentences as evidence; the rest is counted, not dropped
+    silently (JSON `notes`, one warning on stderr, none with --quiet or on a normal plan)."""
+    from veiligheid_cli.extract.mentions import MAX_PER_THEME
+
+    plan = tmp_path / "dicht.txt"
+    sentences = [
+        f"In buurt {n} pakken we ondermijning samen aan." for n in range(MAX_PER_THEME + 40)
+    ]
+    plan.write_text(
+        "Integraal Veiligheidsplan 2025-2028\n\n" + "\n\n".join(sentences), encoding="utf-8"
+    )
+    out = tmp_path / "out.json"
+    result = run_cli("extract", str(plan), "-f", "json", "-o", str(out))
+    expected = (
+        f"theme 'ondermijning': {MAX_PER_THEME} sentences kept as evidence, 40 more left "
+        f"out (at most {MAX_PER_THEME} per theme)"
+    )
+    assert json.loads(out.read_text(encoding="utf-8"))["notes"] == [expected]
+    assert result.stderr.strip() == f"veiligheid: warning: {expected}"
+    assert run_cli("extract", str(plan), "-f", "json", "-q", "-o", str(out)).stderr == ""
+    normal = run_cli("extract", str(LEUSDEN_IVP), "-f", "json")
+    assert json.loads(normal.stdout)["notes"] == [] and normal.stderr == ""

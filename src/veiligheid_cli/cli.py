@@ -163,10 +163,12 @@ def setup_logging(verbose: bool) -> None:
 
 
 def _document_warnings(extractions) -> list[str]:
-    """What the readers noticed (a cp1252 decoding, a damaged PDF), once per document."""
+    """What the readers noticed (a cp1252 decoding, a damaged PDF) and what extraction left
+    out (bounded work), once per document."""
     out: list[str] = []
     for ex in extractions:
         out += [w for w in ex.document.warnings if w not in out]
+        out += [f"{ex.document.path}: {n}" for n in ex.notes]
     return out
 
 
@@ -248,6 +250,7 @@ def extract(
     doc = ingest_file(file, settings)
     warn(doc.warnings, quiet)
     result = analyse_document(doc, settings)
+    warn(result.notes, quiet)
     render = {
         ReportFormat.table: extract_report.to_table,
         ReportFormat.markdown: extract_report.to_markdown,
@@ -399,7 +402,7 @@ def check(
     setup_logging(verbose)
     settings = Settings(model, rules, password)
     result = check_file(draft, regional or [], settings, not no_cache)
-    warn(result.document.warnings, quiet)
+    warn(result.document.warnings + result.extraction.notes, quiet)
     level = Severity(fail_level.value)
     failed = fails(result.findings, level)
     emit(check_report.render(fmt.value, result, failed, level), output)

@@ -194,6 +194,7 @@ class Extraction:
     regional_references: list[Item]
     mentions: list[Item] = field(default_factory=list)  # cue "commitment" when the plan commits
     sections: list[Item] = field(default_factory=list)  # cue "section with commitments" or not
+    notes: list[str] = field(default_factory=list)  # what extraction left out (bounded work)
 
 
 class AlignmentStatus(StrEnum):

@@ -44,6 +44,7 @@ class ExtractionContext:
         self.sections: list[Item] = []
         self.statements: list = []  # what the priority grammar read (grammar.Statement)
         self.contents: list | None = None  # the contents page's entries (contents.Entry)
+        self.notes: list[str] = []  # what a pass left out to bound its work (Extraction.notes)
         self._owners: tuple[int, list[Item | None]] = (-1, [])
 
     # --- reading the document -------------------------------------------------------------
@@ -209,10 +210,11 @@ class ExtractionContext:
     def result(self) -> Extraction:
         """The extraction, repeats removed."""
         return Extraction(
-            document=self.doc,
-            priorities=dedupe(self.priorities),
-            goals=dedupe(self.goals),
-            regional_references=dedupe(self.references),
-            mentions=self.mentions,
-            sections=self.sections,
+            self.doc,
+            dedupe(self.priorities),
+            dedupe(self.goals),
+            dedupe(self.references),
+            self.mentions,
+            self.sections,
+            self.notes,
         )

@@ -53,6 +53,7 @@ def to_json(ex: Extraction) -> str:
                 }
                 for i in ex.regional_references
             ],
+            "notes": ex.notes,
         }
     )
 
