@@ -130,7 +130,9 @@ RULES = {
 yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4)
+        st.lists(children, max_size=4)
+        # integer keys too: `5: x` reaches a mapping of named keys (found by reading the code)
+        | st.dictionaries(st.text(max_size=12) | st.integers(), children, max_size=4)
     ),
     max_leaves=12,
 )
@@ -156,7 +158,7 @@ def _line_edit(text: str, seed: int) -> str:
 
 rules_content = st.one_of(
     st.text(max_size=300),
-    yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True)),
+    yaml_values.map(lambda v: yaml.safe_dump(v, allow_unicode=True, sort_keys=False)),
     st.tuples(st.sampled_from(sorted(RULES)), st.integers(0, 2**32)).map(
         lambda t: _line_edit((ROOT / "rules" / t[0]).read_text(encoding="utf-8"), t[1])
     ),

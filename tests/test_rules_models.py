@@ -132,6 +132,17 @@ def test_a_problem_names_file_key_and_problem(rules_copy, file, old, new, messag
     assert caught.value.problem == message
 
 
+def test_a_key_that_is_a_number_is_an_unknown_key(rules_copy):
+    """YAML reads `5:` as an integer key; it was once compared with the named keys."""
+    path = rules_copy / "themes.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "5: x\nfoo: 1\n", encoding="utf-8")
+    with pytest.raises(RulesError, match=r"themes\.yaml: 5: unknown key$"):
+        load_taxonomy(rules_copy)
+    _edit(rules_copy, "check.yaml", "checks:\n", "checks:\n  7: {}\n  zzz: 1\n")
+    with pytest.raises(RulesError, match=r"checks\.7: unknown check \(known checks: "):
+        load_checks(rules_copy)
+
+
 def test_the_first_problem_in_reading_order(rules_copy):
     """Unknown keys of a mapping before its missing keys before its values; list items in
     file order; of the checks, the missing ones last."""

@@ -29,7 +29,8 @@ _SIMPLE = {
     "dict_type": "expected a mapping",
     "bool_type": "expected true or false",
 }
-_KEY_ERRORS = ("extra_forbidden", "missing")
+_UNKNOWN = "extra_forbidden"
+_KEY_ERRORS = (_UNKNOWN, "missing")
 
 
 def validate(model: type[RulesModel], data: dict[str, Any], path: str) -> RulesModel:
@@ -85,38 +86,39 @@ class _Located:
         self.owner: type[RulesModel] | None = None  # the model whose key the error is at
         self.field: str | None = None
         self.written = ""  # the key as the file writes it (an alias: "schema", a check id)
-        rank: list[tuple[int, Any]] = []
+        rank: list[tuple[int, int, str]] = []  # (order group, position, key): one shape
         key = ""
+        kind = _UNKNOWN if error["type"] == "invalid_key" else error["type"]  # `5:` in a mapping
+        self.kind = kind
         tp, value = root, data
         for n, part in enumerate(loc):
             last = n == len(loc) - 1
             model = _as_model(tp)
-            if model is not None and isinstance(part, str):
-                self.owner, self.field = model, _field_name(model, part)
-                self.written = part
-                key += f".{part}" if key else part
-                kind = error["type"] if last else ""
-                if self.field is None or kind in _KEY_ERRORS:
-                    rank.append((model.order.index(kind or "extra_forbidden"), part))
+            if model is not None:
+                self.owner, self.written = model, str(part)
+                self.field = _field_name(model, part) if isinstance(part, str) else None
+                key += f".{part}" if key else str(part)
+                if self.field is None or (last and kind in _KEY_ERRORS):
+                    group = kind if last and kind in _KEY_ERRORS else _UNKNOWN
+                    rank.append((model.order.index(group), 0, str(part)))
                     break
-                rank.append(
-                    (model.order.index("values"), list(model.model_fields).index(self.field))
-                )
+                position = list(model.model_fields).index(self.field)
+                rank.append((model.order.index("values"), position, ""))
                 tp = model.model_fields[self.field].annotation
             else:
                 self.owner = self.field = None
                 key += f"[{part}]" if isinstance(part, int) else f".{part}"
-                rank.append((0, _position(value, part)))
+                rank.append((0, _position(value, part), ""))
                 tp = _item_type(tp)
-                key += _label(tp, _child(value, part), loc[n + 1 :], error["type"])
+                key += _label(tp, _child(value, part), loc[n + 1 :], kind)
             value = _child(value, part)
         self.key, self.rank, self.value = key, tuple(rank), error.get("input")
 
     def message(self) -> str:
-        kind, owner = self.error["type"], self.owner
+        kind, owner = self.kind, self.owner
         if self.problem is not None:
             return self.problem.message
-        if kind == "extra_forbidden" and owner is not None:
+        if kind == _UNKNOWN and owner is not None:
             known = ", ".join(sorted(i.alias or n for n, i in owner.model_fields.items()))
             return owner.unknown_key.format(known=known)
         if kind == "missing" and owner is not None:
