@@ -9,7 +9,6 @@ not parsed and validated again; the runtime objects below are built from that fo
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -74,7 +73,7 @@ def _parse_yaml(path: Path, raw: bytes) -> dict[str, Any]:
 
 def _validated(path: Path) -> dict[str, Any]:
     """The file as its model's normalised data; RulesError for the first problem in it."""
-    from .store import code_digest, stored
+    from .store import code_key, stored
 
     try:
         raw = path.read_bytes()
@@ -82,7 +81,6 @@ def _validated(path: Path) -> dict[str, Any]:
         raise RulesError(str(path), "file not found") from None
     except OSError as exc:
         raise RulesError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    digest = hashlib.sha256(f"{path.name}\0{code_digest()}\0".encode() + raw).hexdigest()
 
     def build() -> dict[str, Any]:
         from .rules_models import FILE_MODELS
@@ -91,7 +89,7 @@ def _validated(path: Path) -> dict[str, Any]:
         model = validate(FILE_MODELS[path.name], _parse_yaml(path, raw), str(path))
         return model.model_dump(by_alias=True)
 
-    return stored("rules", digest[:32], build)
+    return stored("rules", code_key(path.name, raw), build)
 
 
 def _mtime(path: Path) -> int:

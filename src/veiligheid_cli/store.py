@@ -53,6 +53,14 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def code_key(*contents: str | bytes) -> str:
+    """A key for `stored`: a digest of the code (`code_digest`) and of the given contents."""
+    digest = hashlib.sha256(code_digest().encode())
+    for part in contents:
+        digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
+    return digest.hexdigest()[:32]
+
+
 def stored(name: str, key: str, build):
     """A value built once and kept in the user cache as `<name>-<key>.marshal` (plain data:
     strings, numbers, lists, tuples, dicts). An unreadable entry is rebuilt; a read-only or

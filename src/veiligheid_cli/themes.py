@@ -13,7 +13,6 @@ Hits go to `doc.spans["themes"]`, labelled with the theme id and `id_` = how it 
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import re
 from collections import Counter
 from functools import lru_cache
@@ -39,7 +38,7 @@ def analysed_terms(nlp: Language, taxonomy: Taxonomy) -> list[tuple[str, str, li
     """(theme id, term, lemma keys of its tokens, which tokens are punctuation) for every
     term: run through the pipeline once, then kept in the user cache (keyed by the taxonomy,
     the code and the NLP libraries), since the same terms give the same keys every run."""
-    from .store import code_digest, stored
+    from .store import code_key, stored
 
     def build() -> list[tuple[str, str, list, list]]:
         terms = [(theme.id, term) for theme in taxonomy.themes for term in theme.terms]
@@ -53,8 +52,7 @@ def analysed_terms(nlp: Language, taxonomy: Taxonomy) -> list[tuple[str, str, li
 
     if nlp.meta.get("name") != nlp_stage.BUILTIN_NAME:
         return build()  # a trained model: its lemmas are its own, nothing to share
-    digest = hashlib.sha256(f"{code_digest()}\0{Path(taxonomy.path).read_bytes()!r}".encode())
-    return stored("theme-terms", digest.hexdigest()[:32], build)
+    return stored("theme-terms", code_key(Path(taxonomy.path).read_bytes()), build)
 
 
 def _pattern(nlp: Language, norms: list[str]) -> Doc:

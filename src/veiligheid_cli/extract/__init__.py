@@ -25,7 +25,7 @@ from . import (  # noqa: F401  (register the passes)
     stated_goals,
     target_goals,
 )
-from .context import ExtractionContext
+from .context import ExtractionContext, extraction_of
 from .registry import PASSES, extraction_pass
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def extract(
     ctx = ExtractionContext(doc, analysed, rules, taxonomy)
     for name in check_passes(rules):
         PASSES[name](ctx)
-    return ctx.result()
+    return extraction_of(ctx)
 
 
 def check_passes(rules: ExtractRules) -> tuple[str, ...]:

@@ -207,14 +207,15 @@ class ExtractionContext:
             keys=keys,
         )
 
-    def result(self) -> Extraction:
-        """The extraction, repeats removed."""
-        return Extraction(
-            self.doc,
-            dedupe(self.priorities),
-            dedupe(self.goals),
-            dedupe(self.references),
-            self.mentions,
-            self.sections,
-            self.notes,
-        )
+
+def extraction_of(ctx: ExtractionContext) -> Extraction:
+    """What the passes found, as the stage's result: repeats removed."""
+    return Extraction(
+        document=ctx.doc,
+        priorities=dedupe(ctx.priorities),
+        goals=dedupe(ctx.goals),
+        regional_references=dedupe(ctx.references),
+        mentions=ctx.mentions,
+        sections=ctx.sections,
+        notes=ctx.notes,
+    )
