@@ -393,3 +393,41 @@ def test_a_heading_loses_its_chapter_number_not_a_year_or_figure():
     assert strip_number("2.1 Veilige wijken") == "Veilige wijken"
     assert strip_number("2027 minder woninginbraken") == "2027 minder woninginbraken"
     assert strip_number("5 % minder meldingen") == "5 % minder meldingen"
+
+
+# --- 4. a list whose bullets were lost, after a lead-in that counts its goals ----------------
+
+COUNTED = """Integraal Veiligheidsplan 2025-2028
+
+2 Onze prioriteiten
+
+2.1 Veilig wonen
+
+{count_sentence} Deze doelen luiden: Minder woninginbraken in alle kernen; Een snellere aanpak \
+van overlast door jongeren op straat. Samen met scholen en ouders uitzoeken hoe buurtteams \
+kunnen meedenken over de veiligheid.
+"""
+
+
+def test_a_counted_lead_in_makes_the_pieces_after_it_goals(tmp_path):
+    """A PDF or web page that merged a bulleted list into its lead-in paragraph: where the
+    paragraph says how many goals follow and exactly that many pieces do, each is a goal, also
+    one without a goal's form."""
+    text = COUNTED.format(count_sentence="Voor deze periode heeft de raad drie doelen gekozen.")
+    found = [g.text for g in goals(tmp_path, text)]
+    assert any(t.startswith("Minder woninginbraken") for t in found), found
+    assert any(t.startswith("Een snellere aanpak van overlast") for t in found), found
+    assert any(t.startswith("Samen met scholen en ouders") for t in found), found
+
+
+@pytest.mark.parametrize(
+    "count_sentence",
+    [
+        "Voor deze periode heeft de raad doelen gekozen.",  # no count: only goals by form
+        "Voor deze periode heeft de raad vier doelen gekozen.",  # four stated, three follow
+        "Voor deze periode heeft de raad geen drie doelen gekozen.",  # negated
+    ],
+)
+def test_without_a_matching_count_only_goal_forms_count(tmp_path, count_sentence):
+    found = [g.text for g in goals(tmp_path, COUNTED.format(count_sentence=count_sentence))]
+    assert not any(t.startswith("Samen met scholen") for t in found), found

@@ -341,10 +341,38 @@ def goal_phrases(ctx: ExtractionContext) -> None:
             continue
         if not (ctx.in_priority_area(i) or outline.in_goal_section(owner)):
             continue
-        for start, segment in _segments(a.block.text):
-            if len(segment) <= MAX_ITEM_CHARS and _is_goal_phrase(ctx, segment):
+        segments = _segments(a.block.text)
+        counted = _counted_run(ctx, segments)
+        for n, (start, segment) in enumerate(segments):
+            if len(segment) <= MAX_ITEM_CHARS and (n in counted or _is_goal_phrase(ctx, segment)):
                 span = (start, start + len(segment))
                 themes = ctx.hits_in(i, *span)
                 ctx.goals.append(
                     ctx.item(ItemKind.GOAL, i, segment, themes, 0.65, "goal phrase", span)
                 )
+
+
+def _counted_run(ctx: ExtractionContext, segments: list[tuple[int, str]]) -> range:
+    """The pieces of a paragraph that a lead-in announces as goals and counts: "... drie
+    doelen gekozen. Deze doelen luiden: A; B. C." (a list whose bullets were lost). Only where
+    exactly the stated number of pieces follows the lead-in; else none."""
+    for n, (_start, segment) in enumerate(segments):
+        cue = ctx.rules.goal_cue.search(segment)
+        if not segment.endswith(":") or not cue or ctx.negated(segment, cue):
+            continue
+        stated = _stated_count(ctx, [s for _, s in segments[: n + 1]])
+        if stated and len(segments) - n - 1 == stated:
+            return range(n + 1, len(segments))
+        return range(0)
+    return range(0)
+
+
+def _stated_count(ctx: ExtractionContext, sentences: list[str]) -> int | None:
+    """A count right before a goal noun ("drie doelen", "4 doelstellingen"), not negated."""
+    for sentence in sentences:
+        for m in re.finditer(r"(\w+)\s+(?=\S)", sentence):
+            count = ctx.rules.grammar.count_of(m.group(1))
+            cue = ctx.rules.goal_cue.match(sentence, m.end())
+            if count and cue and not ctx.negated(sentence, cue):
+                return count
+    return None
