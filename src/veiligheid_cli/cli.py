@@ -240,6 +240,10 @@ def extract(
     password: PasswordOpt = None,
     quiet: QuietOpt = False,
     verbose: VerboseOpt = False,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show why: each priority's strongest model features."),
+    ] = False,
 ) -> None:
     """Find the priorities, goals and quoted regional priorities of a document, with themes."""
     from .pipeline import Settings, analyse_document, ingest_file
@@ -252,9 +256,9 @@ def extract(
     result = analyse_document(doc, settings)
     warn(result.notes, quiet)
     render = {
-        ReportFormat.table: extract_report.to_table,
-        ReportFormat.markdown: extract_report.to_markdown,
-        ReportFormat.json: extract_report.to_json,
+        ReportFormat.table: lambda ex: extract_report.to_table(ex, explain=explain),
+        ReportFormat.markdown: lambda ex: extract_report.to_markdown(ex, explain=explain),
+        ReportFormat.json: extract_report.to_json,  # always carries `why`
     }[fmt]
     emit(render(result), output)
 

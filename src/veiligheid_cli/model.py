@@ -177,6 +177,8 @@ class Item:
     baseline: Baseline | None = None  # goals: the baseline the target is compared with
     # priorities with a section of their own: other themes named (twice or more) in that section
     scope: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # priorities: the features that moved the model's probability most, (name, weight x value)
+    why: tuple[tuple[str, float], ...] = field(default=(), compare=False)
     # lemma keys of the item's content words (for alignment; not part of any report)
     keys: frozenset[str] = field(default_factory=frozenset, repr=False, compare=False)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RulesError
+from .linear import LinearModel
 from .rules_types import cue_pattern
 
 RULES_ENV = "VEILIGHEID_RULES"
@@ -24,6 +25,7 @@ THEMES_FILE = "themes.yaml"
 CONFIG_FILE = "config.yaml"
 CHECK_FILE = "check.yaml"
 EXTRACT_FILE = "extract.yaml"
+PRIORITY_MODEL_FILE = "priority_model.yaml"
 
 
 def default_rules_dir() -> Path:
@@ -325,6 +327,8 @@ class PriorityGrammar:
         word = word.lower()
         if word.isdigit() and 1 < int(word) <= 20:
             return int(word)
+        if word.endswith("tal") and word[:-3] in self.counts:
+            return self.counts[word[:-3]]  # "een viertal thema's": a count noun
         return self.counts.get(word)
 
 
@@ -363,6 +367,7 @@ class ExtractRules:
     grammar: PriorityGrammar
     target_cues: dict[str, re.Pattern[str]]  # `target_grammar:` groups (extract/targets.py)
     indicator_columns: dict[str, re.Pattern[str]]  # `indicator_table_columns:` groups
+    priority_model: LinearModel  # scores the priority candidates (rules/priority_model.yaml)
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
     source: str = ""  # the extract.yaml these rules were read from (for error messages)
 
@@ -409,7 +414,20 @@ def _extract_rules(path: str, _mtime: int) -> ExtractRules:
         grammar=_priority_grammar(data["priority_grammar"]),
         target_cues=_cue_groups(data["target_grammar"]),
         indicator_columns=_cue_groups(data["indicator_table_columns"]),
+        priority_model=load_model(Path(path).with_name(PRIORITY_MODEL_FILE)),
         source=path,
+    )
+
+
+def load_model(path: Path) -> LinearModel:
+    """A learned model file (`make train` writes it), validated like every rules file."""
+    data = _validated(path)
+    return LinearModel(
+        weights=dict(data["weights"]),
+        intercept=data["intercept"],
+        threshold=data["threshold"],
+        cross_validation={k: v for k, v in data["cross_validation"].items() if k != "folds"},
+        source=str(path),
     )
 
 

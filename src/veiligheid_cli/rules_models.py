@@ -367,11 +367,54 @@ class ExtractFile(RulesModel):
         return names
 
 
+# --- priority_model.yaml (a learned model: `make train` writes it) --------------------------
+
+MODEL_SCHEMA = "veiligheid/model/v1"
+
+
+class TrainingRecord(RulesModel):
+    """What the model was trained on: the committed feature table and its size."""
+
+    table: Text = Field(description="The feature table, relative to the project root.")
+    documents: int = Field(ge=1)
+    rows: int = Field(ge=1)
+    positives: int = Field(ge=0)
+    regularisation: Number(0.0001, 10000)
+
+
+class CrossValidationRecord(RulesModel):
+    """Document-grouped k-fold cross-validation (no document in two folds): the estimate."""
+
+    folds: int = Field(ge=2)
+    precision: Number(0, 1)
+    recall: Number(0, 1)
+    f1: Number(0, 1)
+    fully_right: Number(0, 1) = Field(description="Share of texts with every item right.")
+    clean: Number(0, 1) = Field(description="Share of texts without items that give none.")
+
+
+class ModelFile(RulesModel):
+    """rules/priority_model.yaml: a logistic model over named candidate features."""
+
+    messages: ClassVar[dict[str, str]] = {"schema": SCHEMA_MESSAGE}
+
+    schema_: Literal["veiligheid/model/v1"] = Field(MODEL_SCHEMA, alias="schema")
+    target: Literal["priorities", "goals"]
+    intercept: Number(-1000, 1000)
+    threshold: Number(0, 1) = Field(description="A candidate with p >= threshold is taken.")
+    weights: Annotated[
+        dict[Id, Number(-1000, 1000)], Field(min_length=1, description="feature -> weight")
+    ]
+    training: TrainingRecord
+    cross_validation: CrossValidationRecord
+
+
 FILE_MODELS: dict[str, type[RulesModel]] = {
     "themes.yaml": ThemesFile,
     "config.yaml": ConfigFile,
     "extract.yaml": ExtractFile,
     "check.yaml": CheckFile,
+    "priority_model.yaml": ModelFile,
 }
 
 SCHEMA_DIR = "schema"  # beside the rules files: rules/schema/themes.schema.json, ...

@@ -22,6 +22,7 @@ from . import (  # noqa: F401  (register the passes)
     priorities,
     priority_tables,
     sections,
+    selection,
     stated_goals,
     target_goals,
 )
@@ -48,9 +49,8 @@ DEFAULT_PASSES = (
     "labelled_paragraphs",
     "announced_headings",
     "contents_priorities",
-    "named_priorities",
     "themed_chapters",
-    "excluded_topics",
+    "select_priorities",
     "restated_priorities",
     "priority_scope",
     "goal_tables",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import BlockKind, ItemKind
+from ..model import BlockKind
 from .context import ExtractionContext
 from .registry import extraction_pass
 
@@ -111,15 +111,13 @@ def _zone(ctx: ExtractionContext) -> list[tuple[int, str]]:
 
 @extraction_pass("contents_priorities")
 def contents_priorities(ctx: ExtractionContext) -> None:
-    """The priorities a contents page names (module doc), where the body gave none, or gave
-    only some of them (the plan is cut short)."""
-    named = _named_in_contents(ctx)
-    found = {_key(p.text) for p in ctx.priorities}
-    if not named or not found <= {_key(name) for _, name in named}:
-        return  # the body names priorities of its own: the contents add nothing
-    for e, name in named:
-        if _key(name) not in found and not ctx.rules.skip_section_cue.search(name):
-            _add(ctx, e, name)
+    """The priorities a contents page names (module doc): one candidate."""
+    members = [
+        _member(ctx, e, name)
+        for e, name in _named_in_contents(ctx)
+        if not ctx.rules.skip_section_cue.search(name)
+    ]
+    ctx.propose("contents", members)
 
 
 def _key(text: str) -> str:
@@ -167,10 +165,9 @@ def _label_removed(ctx: ExtractionContext, title: str) -> str:
     return title[m:].strip(" :–-") if m is not None else title
 
 
-def _add(ctx: ExtractionContext, e: Entry, name: str) -> None:
+def _member(ctx: ExtractionContext, e: Entry, name: str):
     a = ctx.blocks[e.block]
     start = a.block.text.find(name)
     span = (start, start + len(name)) if start >= 0 else None
     themes = ctx.hits_in(e.block, *span) if span else []
-    cue = "contents entry"
-    ctx.priorities.append(ctx.item(ItemKind.PRIORITY, e.block, name, themes, 0.6, cue, span))
+    return ctx.member(e.block, name, themes, "contents entry", span)

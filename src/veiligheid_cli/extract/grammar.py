@@ -14,10 +14,11 @@ frame ("extra aandacht voor", "focus ligt op"); all are data in `rules/extract.y
 - a heading or lead-in with a cue right above a list: its top-level items.
 
 A singular copula names one priority ("X is een speerpunt", "Het vierde hoofdthema is X").
-Each statement is scored (cue strength, boosters, the stated count, how many items are safety
-themes, examples-only cues); the statements that reach the threshold give the priorities, and
-the best weaker one where nothing else did. A cue noun inside a prepositional phrase with a bare
-article ("gekoppeld aan de speerpunten") refers back and announces nothing.
+A passive ("Als speerpunten zijn vastgesteld:", "De volgende thema's zijn benoemd.") announces
+what follows it. Every reading of every sentence is a candidate (candidates.py); what the
+reader saw (the cue's kind, what follows it, the count, boosters, examples cues, negation, a
+cue noun inside a prepositional phrase that refers back: "gekoppeld aan de speerpunten") goes
+into the candidate's reading, and the learned model decides (selection.py).
 """
 
 from __future__ import annotations
@@ -25,16 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import BlockKind, ItemKind
+from ..model import BlockKind
 from .contents import read_contents
 from .context import ExtractionContext
 from .enumeration import Piece, split_items
-from .names import take_list_item
+from .names import list_item_member
 from .registry import extraction_pass
 from .text import GOAL_LABEL, strip_number
 
-ACCEPT = 0.7  # a statement at least this strong gives priorities
-FALLBACK = 0.45  # the best statement at least this strong, where nothing else gave any
 MAX_ITEM_WORDS = 14  # an inline item longer than this is a clause, not a name
 MAX_SENTENCE_CHARS = 2_000  # a longer "sentence" is a text without sentence ends
 MAX_STATEMENTS = 200  # statements read per document (bounded work on damaged input)
@@ -62,14 +61,17 @@ _SINGULAR_COPULA = re.compile(r"^(?:is|vormt|betreft|blijft|wordt|luidt)$", re.I
 
 @dataclass(slots=True)
 class Cue:
-    """A cue in a sentence: where it stands, what kind it is and how strong."""
+    """A cue in a sentence: where it stands, what kind it is and what stands around it."""
 
     start: int
     end: int
-    kind: str  # "noun" | "weak" | "adjective" | "frame"
-    strength: float
+    kind: str  # "noun" | "weak" | "adjective" | "frame" | "weak_frame" | "ordinal"
     count: int | None = None
     single: bool = False  # an ordinal or a singular noun: one priority
+    boosted: bool = False  # "de belangrijkste", "vooral", a count
+    negated: bool = False
+    back_reference: bool = False  # "gekoppeld aan de speerpunten": named elsewhere
+    after_strong: bool = False  # the sentence before names a strong cue noun
 
 
 @dataclass(slots=True)
@@ -79,51 +81,28 @@ class Statement:
 
     block: int
     cue_text: str
-    strength: float
-    cue_kind: str = "noun"
+    cue: Cue
+    follows: str = ""  # where the enumeration stands: "colon", "copula", "list", ...
     body_block: int = -1
     body: tuple[int, int] | None = None
     items: list[int] = field(default_factory=list)
     count: int | None = None
     single: bool = False
     regional: bool = False
-    score: float = 0.0
+    sentence: str = ""
 
 
 @extraction_pass("priority_statements")
 def priority_statements(ctx: ExtractionContext) -> None:
-    """Priorities stated in running text, lead-ins and headings (see the module doc)."""
-    found = [s for s in _statements(ctx) if s.score >= FALLBACK]
-    ctx.statements = found
-    counted = any(s.count and s.count == len(_pieces(ctx, s)) and s.cue_kind != "frame"
-                  for s in found if s.score >= ACCEPT)  # fmt: skip
-    for statement in found:
-        if statement.score < ACCEPT or statement.single:
-            continue
-        if counted and statement.cue_kind == "frame":
-            continue  # the stated count is met: a frame elsewhere says what else gets attention
-        _take(ctx, statement)
+    """Every statement of the grammar (see the module doc) as a candidate reading."""
+    statements = _statements(ctx)
+    counted = any(_counted(ctx, s) for s in statements)
+    for statement in statements:
+        _propose(ctx, statement, counted)
 
 
-@extraction_pass("named_priorities")
-def named_priorities(ctx: ExtractionContext) -> None:
-    """Statements that name one priority ("X is een speerpunt", "Het vierde hoofdthema is X"),
-    unless the section they stand in is a priority already (the sentence confirms it). Where
-    no pass found priorities at all, the best of the weaker statements gives them."""
-    for s in ctx.statements:
-        if s.single and s.score >= ACCEPT and not _confirms(ctx, s.block):
-            _take(ctx, s)
-    weak = [s for s in ctx.statements if s.score < ACCEPT]
-    if not ctx.priorities and weak:
-        _take(ctx, max(weak, key=lambda s: s.score))
-
-
-def _confirms(ctx: ExtractionContext, i: int) -> bool:
-    """Block i is, or stands in, a section that is a priority already."""
-    if ctx.blocks[i].block.text in ctx.priority_headings:
-        return True
-    sec = ctx.outline.owner[i]
-    return sec is not None and ctx.outline.sections[sec].block.text in ctx.priority_headings
+def _counted(ctx: ExtractionContext, s: Statement) -> bool:
+    return bool(s.count) and s.count == len(_pieces(ctx, s)) and s.cue.kind != "frame"
 
 
 def _statements(ctx: ExtractionContext) -> list[Statement]:
@@ -145,13 +124,11 @@ def _statements(ctx: ExtractionContext) -> list[Statement]:
                 continue  # a run-on text without sentence ends, or a repeat
             seen.add(sentence)
             last = k == len(sentences) - 1
-            read = _read(ctx, i, k, start, sentence, last)
-            for statement in read:
+            for statement in _read(ctx, i, k, start, sentence, last):
                 if statement.items and not statement.count and stated and i - stated[0] <= 2:
                     statement.count = stated[1]  # "Vijf prioriteiten" + "... nodig:" + list
-                statement.score = _score(ctx, statement, sentence)
-            if read:  # of two readings of one sentence, the better one
-                out.append(max(read, key=lambda s: s.score))
+                statement.sentence = sentence
+                out.append(statement)
             if count := _stated_count(ctx, sentence):
                 stated = (i, count)
     return out
@@ -186,19 +163,18 @@ def _read(
     before = ctx.sentences_of(i)[k - 1][1] if k else ""
     if (that := _THAT_ARE.search(sentence)) and g.strong_noun.search(before):
         # "Het plan noemt de pijlers waarop wij ons richten. Voor 2025 zijn dat A, B en C."
-        s = Statement(i, before[-60:], 0.8, "noun")
+        s = Statement(i, before[-60:], Cue(0, 0, "noun", after_strong=True), "that_are")
         if _inline(s, i, start + that.end(), start + len(sentence), ctx):
             out.append(s)
     for cue in _cues(ctx, i, sentence):
-        if cue.kind == "weak" and cue.strength < 0.7 and g.strong_noun.search(before):
-            cue.strength += 0.3  # "... prioriteiten vastgesteld. Dit zijn de onderwerpen: ..."
-        s = Statement(i, sentence[cue.start : cue.end], cue.strength, cue.kind, count=cue.count)
+        cue.after_strong = cue.kind == "weak" and bool(g.strong_noun.search(before))
+        s = Statement(i, sentence[cue.start : cue.end], cue, count=cue.count)
         s.single = cue.single
         s.regional = ctx.is_regional(sentence)
         if not _place_body(ctx, s, cue, i, k, start, sentence, last):
             continue
         if s.single and not ctx.local_plan and _other_body(ctx, sentence):
-            continue  # a proposal on someone else's priority ("X is een regionale prioriteit")
+            s.regional = True  # a proposal on someone else's priority ("een regionale prioriteit")
         out.append(s)
     return out
 
@@ -212,85 +188,98 @@ def _other_body(ctx: ExtractionContext, sentence: str) -> bool:
 
 
 def _cues(ctx: ExtractionContext, i: int, sentence: str) -> list[Cue]:
-    """The cues of a sentence in reading order, without negated or back-referring ones."""
+    """The cues of a sentence in reading order."""
     g = ctx.rules.grammar
     found: list[Cue] = []
     if m := re.match(rf"\s*(?:de|het)\s+({g.ordinal.pattern})\s+(?=\w)", sentence, re.I):
         # "De eerste is de aanpak van ...": an ordinal that counts the priorities announced
-        found.append(Cue(m.start(1), m.end(1), "ordinal", 0.75, single=True))
-    for pattern, kind, strength in (
-        (g.verb_frame, "frame", 0.7),
-        (g.weak_verb_frame, "frame", 0.35),
-        (g.adjective, "adjective", 0.85),
-        (g.strong_noun, "noun", 0.8),
-        (g.weak_noun, "weak", 0.4),
+        found.append(Cue(m.start(1), m.end(1), "ordinal", single=True))
+    for pattern, kind in (
+        (g.verb_frame, "frame"),
+        (g.weak_verb_frame, "weak_frame"),
+        (g.adjective, "adjective"),
+        (g.strong_noun, "noun"),
+        (g.weak_noun, "weak"),
     ):
         for m in pattern.finditer(sentence):
-            if any(c.start == m.start() and c.kind == kind for c in found):
-                continue
-            cue = _qualify(ctx, sentence, m, kind, strength)
-            if cue is not None:
-                found.append(cue)
+            if not any(c.start == m.start() and c.kind == kind for c in found):
+                found.append(_qualify(ctx, sentence, m, kind))
     return sorted(found, key=lambda c: c.start)
 
 
-def _qualify(ctx: ExtractionContext, sentence: str, m: re.Match[str], kind: str, strength: float):
-    """The cue at match m with its count and boosters, or None when it refers back or is
-    negated."""
+def _qualify(ctx: ExtractionContext, sentence: str, m: re.Match[str], kind: str) -> Cue:
+    """The cue at match m with its count, boosters, negation and back reference."""
     g = ctx.rules.grammar
     before = sentence[max(0, m.start() - 40) : m.start()]
-    if ctx.negated(sentence, m):
-        return None
     words = before.split()[-3:]
     count = next((g.count_of(w) for w in reversed(words) if g.count_of(w)), None)
     boosted = bool(g.booster.search(" ".join(words))) or count is not None
-    if kind == "frame":
-        if strength < 0.7 and g.booster.search(" ".join(words) + " " + m.group()):
-            strength += 0.3  # "zetten we vooral in op"
-        return Cue(m.start(), m.end(), kind, strength)
-    if _PREPOSITION_ARTICLE.search(before) and not boosted:
-        return None  # "gekoppeld aan de speerpunten": priorities named elsewhere
-    if kind == "weak" and boosted:
-        strength += 0.3
+    negated = ctx.negated(sentence, m)
+    if kind.endswith("frame"):
+        boosted = boosted or bool(g.booster.search(m.group()))  # "zetten we vooral in op"
+        return Cue(m.start(), m.end(), kind, boosted=boosted, negated=negated)
+    # "Tot de prioriteiten behoren:" announces; "gekoppeld aan de speerpunten." refers back
+    announces = re.match(r"\s*(?:\w+\s+){0,2}\w*\s*:", sentence[m.end() :])
+    back = bool(_PREPOSITION_ARTICLE.search(before)) and not boosted and not announces
     ordinal = bool(g.ordinal.search(" ".join(words)))
     singular = not re.search(r"(?:en|s|['’]s)$", m.group()) and count is None
-    cue = Cue(m.start(), m.end(), kind, strength, count, single=ordinal or count == 1)
+    cue = Cue(m.start(), m.end(), kind, count, ordinal or count == 1, boosted, negated, back)
     # "Focuspunt 1: Jeugd en alcohol": a singular label names one priority
     label = re.match(r"\s*\d*\s*[:–-]\s*\S", sentence[m.end() :])
     cue.single = cue.single or bool(singular and label)
     return cue
 
 
+_INTRODUCER = re.compile(r"\s*[;–—]\s+(?=\S)")  # "... thema's; A, B en C", "... thema's – A"
+_PASSIVE_END = re.compile(  # "zijn benoemd.", "worden vastgesteld:": a passive announces
+    r"^[\s,]*(?:(?:zijn|is|worden|wordt|werden|staan|staat)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:ge\w+|\w+ge\w+|be\w+|ver\w+|ont\w+|her\w+)(?:d|t|en)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _place_body(ctx, s: Statement, cue: Cue, i, k, start, sentence, last) -> bool:
-    """Where the enumeration of cue stands; sets s.body or s.items. False when nowhere."""
+    """Where the enumeration of cue stands; sets s.follows and s.body or s.items."""
     g = ctx.rules.grammar
     rest = sentence[cue.end :]
     colon = rest.find(":")
+    if last and _PASSIVE_END.match(rest) and _follow(s, "participle"):
+        return _list_after(ctx, s, i)  # "De volgende thema's zijn benoemd." + the list
     copula = g.copula.match(rest.lstrip(" ,"))
     if copula and colon > len(rest) - len(rest.lstrip(" ,")) + copula.end() + 3:
         # "Een nieuwe prioriteit vormen de aandachtsbuurten: ..." the copula's complement
+        _follow(s, "copula_colon")
         return _after_copula(ctx, s, i, start, sentence[: cue.end + colon], cue, copula)
     if colon != -1 and colon < 160:
         if len(rest[colon + 1 :].strip()) >= 3:
+            _follow(s, "colon")
             return _inline(s, i, start + cue.end + colon + 1, start + len(sentence))
-        return last and _list_after(ctx, s, i)
-    if cue.kind == "frame":
+        return last and _follow(s, "colon_list") and _list_after(ctx, s, i)
+    if (intro := _INTRODUCER.match(rest)) and _follow(s, "semicolon"):
+        return _inline(s, i, start + cue.end + intro.end(), start + len(sentence), ctx)
+    if cue.kind.endswith("frame"):
         end = _before_as_cue(ctx, s, sentence, cue.end)
+        _follow(s, "frame")
         return _inline(s, i, start + cue.end, start + end, ctx)
     copula = copula or _copula_after(g.copula, rest)
-    if copula and _after_copula(ctx, s, i, start, sentence, cue, copula):
+    if copula and _follow(s, "copula") and _after_copula(ctx, s, i, start, sentence, cue, copula):
         return True
     if (before := _copula_before(g.copula, sentence[: cue.start])) is not None:
         return _before_copula(ctx, s, i, k, start, sentence, before)
     if m := re.match(r"\s*(?:\w+\s+){0,2}(\([^()]{5,}\))\s*[.;]?\s*$", rest):
         at = start + cue.end  # "drie prioriteiten (voor) (A, B en C)."
+        _follow(s, "parenthesis")
         return _inline(s, i, at + m.start(1), at + m.end(1), ctx)
-    heading = ctx.blocks[i].block.kind is BlockKind.HEADING
-    if last and (heading or cue.kind != "weak" or cue.count):
+    if last and _follow(s, "list"):
         return _list_after(ctx, s, i)  # a heading or lead-in right above its list
-    if cue.count and cue.count > 1:
+    if cue.count and cue.count > 1 and _follow(s, "next_sentence"):
         return _next_sentence(ctx, s, i, k, last)
     return False
+
+
+def _follow(s: Statement, how: str) -> bool:
+    s.follows = how
+    return True
 
 
 def _before_as_cue(ctx, s: Statement, sentence: str, start: int) -> int:
@@ -340,7 +329,9 @@ def _after_copula(ctx, s: Statement, i, start, sentence, cue: Cue, copula) -> bo
 
 def _before_copula(ctx, s: Statement, i, k, start, sentence, copula) -> bool:
     subject = sentence[: copula.start()]
+    s.follows = "copula_before"
     if _DEMONSTRATIVE.match(subject):  # "Dit zijn de vijf prioriteiten": the sentence before
+        s.follows = "demonstrative"
         if k == 0:
             return False
         prev_start, prev = ctx.sentences_of(i)[k - 1]
@@ -428,28 +419,45 @@ def _marker_class(marker: str) -> str:
     return re.sub(r"^[a-z](?=[.)])", "a", re.sub(r"\d+", "#", marker))
 
 
-# --- scoring and taking -----------------------------------------------------------------------
+# --- the candidate ---------------------------------------------------------------------------
 
 
-def _score(ctx: ExtractionContext, s: Statement, sentence: str) -> float:
+def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
+    """The statement as a candidate: its pieces (or list items) and what the reader saw."""
     pieces = _pieces(ctx, s)
-    if not pieces or (not s.single and s.body is not None and len(pieces) < 2 and not s.count):
-        return 0.0
-    if s.body is not None and max(len(p.text.split()) for p in pieces) > MAX_ITEM_WORDS:
-        return 0.0
-    themed = sum(1 for p in pieces if _piece_themes(ctx, s, p)) / len(pieces)
-    if (s.single or s.strength < 0.7) and themed < 0.5:
-        return 0.0  # a verb frame or "X is een prioriteit": only where safety themes are named
-    if s.single and s.strength < 0.7:
-        return 0.0  # "X is een belangrijk aandachtspunt": a weak noun alone names no priority
-    score = s.strength + 0.3 * themed - (0.3 if not themed else 0.0)
-    if s.count and s.count == len(pieces):
-        score += 0.15
-    if ctx.rules.grammar.example.search(sentence):
-        score -= 0.15  # "onder meer", "zoals": examples of the priorities
-    if s.items and ctx.blocks[s.block].block.kind is BlockKind.HEADING:
-        score += 0.1  # a heading over a list
-    return round(score, 3)
+    if not pieces:
+        return
+    cue = f"{'list after' if s.items else 'enumeration after'}: {s.cue_text}"
+    if s.items:
+        members = [list_item_member(ctx, j, cue) for j in s.items]
+    else:
+        members = []
+        for p in pieces:
+            span = (p.start, p.start + len(p.text))
+            themes = ctx.hits_in(s.body_block, *span)
+            members.append(ctx.member(s.body_block, strip_number(p.text), themes, cue, span))
+    c = s.cue
+    reading = {
+        f"cue_{c.kind}": 1.0,
+        f"follows_{s.follows or 'none'}": 1.0,
+        "single": float(s.single),
+        "count_stated": float(bool(s.count)),
+        "count_agrees": float(bool(s.count) and s.count == len(pieces)),
+        "count_differs": float(bool(s.count) and s.count != len(pieces)),
+        "booster": float(c.boosted),
+        "negated": float(c.negated),
+        "back_reference": float(c.back_reference),
+        "after_strong_cue": float(c.after_strong),
+        "example_cue": float(bool(ctx.rules.grammar.example.search(s.sentence))),
+        "inline": float(s.body is not None),
+        "lone_inline_piece": float(s.body is not None and len(pieces) == 1 and not s.single),
+        "frame_where_counted": float(counted and c.kind.endswith("frame")),
+        "the_following": float(bool(_FOLLOWING.search(s.sentence[: c.start]))),
+    }
+    ctx.propose("statement", members, reading, s.block, s.regional, s.sentence)
+
+
+_FOLLOWING = re.compile(r"\b(?:de|het)\s+volgende\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _pieces(ctx: ExtractionContext, s: Statement) -> list[Piece]:
@@ -467,30 +475,3 @@ def _pieces(ctx: ExtractionContext, s: Statement) -> list[Piece]:
     ]
     closeness = ctx.taxonomy.closeness if ctx.taxonomy else (lambda x, y: 3 * (x == y))
     return [Piece(a + p.start, p.text) for p in split_items(text, hits, s.count, closeness)]
-
-
-def _piece_themes(ctx: ExtractionContext, s: Statement, p: Piece) -> list[str]:
-    """The safety themes a piece names (broad themes such as handhaving are instruments)."""
-    if s.items:
-        themes = ctx.blocks[p.start].themes
-    else:
-        themes = ctx.hits_in(s.body_block, p.start, p.start + len(p.text))
-    return [t for t in themes if not (ctx.taxonomy and ctx.taxonomy.is_broad(t))]
-
-
-def _take(ctx: ExtractionContext, s: Statement) -> None:
-    kind = ItemKind.REFERENCE if s.regional else ItemKind.PRIORITY
-    conf = min(0.95, s.score)
-    cue = f"{'list after' if s.items else 'enumeration after'}: {s.cue_text}"
-    if s.items:
-        for j in s.items:
-            take_list_item(ctx, j, kind, conf, cue)
-        ctx.used.add(s.block)
-        return
-    target = ctx.references if s.regional else ctx.priorities
-    for p in _pieces(ctx, s):
-        span = (p.start, p.start + len(p.text))
-        themes = ctx.hits_in(s.body_block, *span)
-        text = strip_number(p.text)
-        target.append(ctx.item(kind, s.body_block, text, themes, conf, cue, span))
-    ctx.used.add(s.body_block)

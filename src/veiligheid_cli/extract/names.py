@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import re
 
-from ..model import ItemKind
+from .candidates import Member
 from .context import ExtractionContext
 from .enumeration import strip_explanation
 
 
-def take_list_item(ctx: ExtractionContext, i: int, kind: ItemKind, conf: float, cue: str) -> None:
-    """List item i as a priority (or a regional reference), by its name when it explains it."""
+def list_item_member(ctx: ExtractionContext, i: int, cue: str) -> Member:
+    """List item i as a candidate priority, by its name when it explains it."""
     a = ctx.blocks[i]
     text, span = _label_of(a.block.text)
     themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-    target = ctx.references if kind is ItemKind.REFERENCE else ctx.priorities
-    target.append(ctx.item(kind, i, text, themes, conf, cue, span))
-    ctx.used.add(i)
+    return ctx.member(i, text, themes, cue, span)
 
 
 _LABEL = re.compile(

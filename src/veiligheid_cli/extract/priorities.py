@@ -1,15 +1,16 @@
-"""Passes that find priorities in the document's structure (statements in running text are the
-priority grammar's, in grammar.py): the leaf sections of a themes chapter; unnumbered headings
-that name a priority; labels run into their paragraphs; a count announced before that many
-headings; and, as a last resort, top-level chapters whose headings name a theme. Then the
-passes that refine what was found: topics left out, restated priorities, a priority's scope.
+"""Candidate generators that read priorities from the document's structure (statements in
+running text are the priority grammar's, in grammar.py): the leaf sections of a themes chapter;
+unnumbered headings that name a priority; labels run into their paragraphs; a count announced
+before that many headings; top-level chapters whose headings name a theme. Each proposes a
+candidate (candidates.py) that the model scores (selection.py). Then the passes that refine
+what was selected: restated priorities, a priority's scope.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, ItemKind
+from ..model import BlockKind
 from .context import ExtractionContext
 from .registry import extraction_pass
 from .text import strip_number
@@ -17,20 +18,21 @@ from .text import strip_number
 
 @extraction_pass("themes_chapter_sections")
 def themes_chapter_sections(ctx: ExtractionContext) -> None:
-    """The leaf sections of a chapter about themes or priorities."""
+    """The leaf sections of a chapter about themes or priorities: one candidate per chapter."""
     outline = ctx.outline
+    chapters: dict[int, list] = {}
     for idx, sec in outline.sections.items():
         if not sec.is_leaf or sec.parent is None or not outline.in_themes_chapter(sec.parent):
             continue
         if not outline.has_themes_chapter and not sec.heading_themes:
             continue  # a chapter recognised by its themed headings: only themed sections
-        themes = list(sec.heading_themes)
-        conf = (0.8 if themes else 0.65) if outline.has_themes_chapter else 0.6
-        if not themes:
-            themes = [t for t, n in sec.themes.most_common(2) if n >= 2]
+        themes = list(sec.heading_themes) or [t for t, n in sec.themes.most_common(2) if n >= 2]
         text = ctx.rules.priority_label_cue.sub("", strip_number(sec.block.text)).strip()
-        item = ctx.item(ItemKind.PRIORITY, idx, text, themes, conf, "section of a themes chapter")
-        ctx.add_heading_priority(item, idx)
+        member = ctx.member(idx, text, themes, "section of a themes chapter", heading=True)
+        chapters.setdefault(sec.parent, []).append(member)
+    for parent, members in chapters.items():
+        reading = {"themes_chapter_named": float(outline.has_themes_chapter)}
+        ctx.propose("themes_chapter", members, reading, cue_block=parent)
 
 
 @extraction_pass("labelled_headings")
@@ -38,6 +40,7 @@ def labelled_headings(ctx: ExtractionContext) -> None:
     """Unnumbered headings that name a priority: with a cue ("Speerpunt 1: Ondermijning"), or
     any themed, non-question heading right under a themes chapter heading."""
     r, outline = ctx.rules, ctx.outline
+    found: dict[str, list] = {"labelled_heading": [], "chapter_heading": []}
     for i, a in ctx.blocks_of(BlockKind.HEADING):
         b = a.block
         if b.text.endswith("?"):
@@ -52,13 +55,12 @@ def labelled_headings(ctx: ExtractionContext) -> None:
         start = cue.end() if cue else 0
         themes = ctx.hits_in(i, start, len(b.text)) or a.themes or _body_themes(ctx, i)
         how = "labelled heading" if cue else "heading in a themes chapter"
-        item = ctx.item(
-            ItemKind.PRIORITY, i, b.text[start:], themes, 0.85 if cue else 0.7, how,
-            (start, len(b.text)),
-        )  # fmt: skip
-        item.section = b.text
-        ctx.add_heading_priority(item, i)
-        ctx.used.add(i)
+        span = (start, len(b.text))
+        member = ctx.member(i, b.text[start:], themes, how, span, heading=True)
+        member.item.section = b.text
+        found["labelled_heading" if cue else "chapter_heading"].append(member)
+    for source, members in found.items():
+        ctx.propose(source, members)
 
 
 _WORD_SPAN = re.compile(r"\S+")
@@ -70,23 +72,22 @@ def labelled_paragraphs(ctx: ExtractionContext) -> None:
     "Pijler 2 – Zorg en Veiligheid Mensen met ..."): a labelled heading that lost its line
     break in a Word export. The priority is the text from the label up to the first sentence
     start (a capitalised word followed by a lower-case one)."""
+    members = []
     for i, a in ctx.blocks_of(BlockKind.PARAGRAPH):
         text = a.block.text
         cue = ctx.rules.priority_label_cue.match(text)
-        if cue is None or i in ctx.used:
+        if cue is None:
             continue
         end = _label_end(text, cue.end())
         if end is None:
             continue
         themes = ctx.hits_in(i, cue.end(), end) or ctx.hits_in(i, end, len(text))[:2]
         label = text[cue.end() : end].strip()
-        item = ctx.item(
-            ItemKind.PRIORITY, i, label, themes, 0.8, "labelled paragraph", (cue.end(), end)
-        )
-        item.section = label
-        ctx.priorities.append(item)
-        ctx.priority_paragraphs[i] = item
-        ctx.used.add(i)
+        member = ctx.member(i, label, themes, "labelled paragraph", (cue.end(), end),
+                            paragraph=True)  # fmt: skip
+        member.item.section = label
+        members.append(member)
+    ctx.propose("labelled_paragraph", members)
 
 
 def _label_end(text: str, start: int, max_words: int = 10) -> int | None:
@@ -113,8 +114,6 @@ def announced_headings(ctx: ExtractionContext) -> None:
     headings ran on into their paragraphs (a Word export), that many paragraphs that open with
     a themed title ("Kwetsbare inwoners Meer inwoners met ...") are the priorities."""
     for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH):
-        if i in ctx.used:
-            continue
         for _start, sentence in ctx.sentences_of(i):
             n = _announced_count(ctx, i, sentence)
             if n is None:
@@ -122,11 +121,14 @@ def announced_headings(ctx: ExtractionContext) -> None:
             headings = _following_headings(ctx, i, n)
             if any(ctx.rules.skip_section_cue.search(ctx.blocks[j].block.text) for j in headings):
                 continue  # "Inleiding", "Financiën": the document's own chapters
-            for j in headings:
-                _add_announced_heading(ctx, j, sentence)
-            found = bool(headings) or _titled_paragraphs(ctx, i, n, sentence)
-            if found:
-                ctx.used.add(i)
+            cue = f"announced: {sentence[:80]}"
+            members = [_announced_heading(ctx, j, cue) for j in headings]
+            source = "announced_headings"
+            if not members:
+                members, source = _titled_paragraphs(ctx, i, n, cue), "announced_paragraphs"
+            reading = {"count_stated": 1.0, "count_agrees": 1.0}
+            ctx.propose(source, members, reading, cue_block=i, cue_text=sentence)
+            if members:
                 break
 
 
@@ -141,17 +143,16 @@ def _announced_count(ctx: ExtractionContext, i: int, sentence: str) -> int | Non
     return _COUNTS.get(count.group(1).lower()) or int(count.group(1))
 
 
-def _add_announced_heading(ctx: ExtractionContext, j: int, sentence: str) -> None:
+def _announced_heading(ctx: ExtractionContext, j: int, cue: str):
     b = ctx.blocks[j].block
     text = ctx.rules.priority_label_cue.sub("", strip_number(b.text)).strip()
     themes = ctx.blocks[j].themes or _body_themes(ctx, j)
-    item = ctx.item(ItemKind.PRIORITY, j, text, themes, 0.8, f"announced: {sentence[:80]}")
-    item.section = b.text
-    ctx.add_heading_priority(item, j)
-    ctx.used.add(j)
+    member = ctx.member(j, text, themes, cue, heading=True)
+    member.item.section = b.text
+    return member
 
 
-def _titled_paragraphs(ctx: ExtractionContext, i: int, n: int, sentence: str) -> bool:
+def _titled_paragraphs(ctx: ExtractionContext, i: int, n: int, cue: str) -> list:
     """The next n paragraphs after block i, each opening with a short themed title, before any
     heading: they become priorities (and their paragraphs the priorities' areas)."""
     found = []
@@ -166,17 +167,14 @@ def _titled_paragraphs(ctx: ExtractionContext, i: int, n: int, sentence: str) ->
         if themes:
             found.append((j, end, themes))
     if len(found) != n:
-        return False
+        return []
+    members = []
     for j, end, themes in found:
         label = ctx.blocks[j].block.text[:end].strip()
-        item = ctx.item(
-            ItemKind.PRIORITY, j, label, themes, 0.75, f"announced: {sentence[:80]}", (0, end)
-        )
-        item.section = label
-        ctx.priorities.append(item)
-        ctx.priority_paragraphs[j] = item
-        ctx.used.add(j)
-    return True
+        member = ctx.member(j, label, themes, cue, (0, end), paragraph=True)
+        member.item.section = label
+        members.append(member)
+    return members
 
 
 def _following_headings(ctx: ExtractionContext, i: int, n: int) -> list[int]:
@@ -219,37 +217,18 @@ def _body_themes(ctx: ExtractionContext, j: int) -> list[str]:
 
 @extraction_pass("themed_chapters")
 def themed_chapters(ctx: ExtractionContext) -> None:
-    """Last resort, when nothing else announced priorities: top-level chapters whose headings
-    name a theme ("2 Ondermijning", "3 Zorg en veiligheid"), when at least two do."""
-    if ctx.priorities:
-        return
+    """Top-level chapters whose headings name a theme ("2 Ondermijning", "3 Zorg en
+    veiligheid"), when at least two do: one candidate."""
     outline = ctx.outline
     themed = [(i, s) for i, s in outline.sections.items() if s.parent is None and s.heading_themes]
     if len(themed) < 2:
         return
-    for i, sec in themed:
-        text = strip_number(sec.block.text)
-        item = ctx.item(
-            ItemKind.PRIORITY, i, text, list(sec.heading_themes), 0.55, "themed chapter"
-        )
-        ctx.add_heading_priority(item, i)
-    outline.themes_chapters |= {i for i, _ in themed}
-
-
-@extraction_pass("excluded_topics")
-def excluded_topics(ctx: ExtractionContext) -> None:
-    """Topics the document says it leaves out ("... maken geen deel uit van deze strategie",
-    "... pakken we op binnen de reguliere taken") are no priorities, whatever else suggested
-    them: a priority whose themes are all left out is dropped."""
-    excluded: set[str] = set()
-    for i, _a in ctx.blocks_of(BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-        for start, sentence in ctx.sentences_of(i):
-            if ctx.rules.exclusion_cue.search(sentence):
-                excluded |= set(ctx.hits_in(i, start, start + len(sentence)))
-    if excluded:
-        ctx.priorities = [
-            p for p in ctx.priorities if not p.themes or not set(p.themes) <= excluded
-        ]
+    members = [
+        ctx.member(i, strip_number(sec.block.text), list(sec.heading_themes), "themed chapter",
+                   heading=True)  # fmt: skip
+        for i, sec in themed
+    ]
+    ctx.propose("themed_chapters", members)
 
 
 @extraction_pass("restated_priorities")

@@ -5,7 +5,7 @@ table, if any, is read by `goal_tables`."""
 
 from __future__ import annotations
 
-from ..model import BlockKind, ItemKind
+from ..model import BlockKind
 from ..rules import GoalTableCues
 from .context import ExtractionContext
 from .registry import extraction_pass
@@ -15,7 +15,7 @@ from .registry import extraction_pass
 def priority_tables(ctx: ExtractionContext) -> None:
     """Rows of a table with a priority column: each row's priority (or, in a rating table,
     each high-rated row's theme) is a priority."""
-    cues = ctx.rules.goal_table
+    cues, members = ctx.rules.goal_table, []
     for i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
         b = a.block
         column = _priority_cell(cues, b.columns, b.cells) if b.columns else None
@@ -25,7 +25,8 @@ def priority_tables(ctx: ExtractionContext) -> None:
         start = b.text.find(text)
         span = (start, start + len(text)) if start >= 0 else None
         themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-        ctx.priorities.append(ctx.item(ItemKind.PRIORITY, i, text, themes, 0.9, "table", span))
+        members.append(ctx.member(i, text, themes, "table", span))
+    ctx.propose("table", members)
 
 
 def _priority_cell(

@@ -35,13 +35,24 @@ def goal_json(item: Item, show: Callable[[str], str] = str) -> dict:
     }
 
 
+def priority_json(item: Item, show: Callable[[str], str] = str) -> dict:
+    """A priority: an item plus `why`, the model features that moved its probability most."""
+    why = [{"feature": name, "contribution": value} for name, value in item.why]
+    return item_json(item, show) | {"why": why}
+
+
+def why_text(item: Item) -> str:
+    """ "cue_noun +1.20, follows_colon_list +0.90, ..." for the explanation columns."""
+    return ", ".join(f"{name} {value:+.2f}" for name, value in item.why) or "–"
+
+
 def to_json(ex: Extraction) -> str:
     show = display_for(ex.document)
     return dump_json(
         {
             "schema": schema("extract"),
             "document": document_json(ex.document),
-            "priorities": [item_json(i, show) for i in ex.priorities],
+            "priorities": [priority_json(i, show) for i in ex.priorities],
             "goals": [goal_json(i, show) for i in ex.goals],
             "regional_references": [
                 {
@@ -66,7 +77,7 @@ def _header(ex: Extraction) -> str:
     )
 
 
-def to_markdown(ex: Extraction) -> str:
+def to_markdown(ex: Extraction, explain: bool = False) -> str:
     ex = displayed_extraction(ex)
     out = [f"# Extraction: {_header(ex)}", "", f"Source: `{ex.document.path}`", ""]
     sections = (
@@ -87,6 +98,12 @@ def to_markdown(ex: Extraction) -> str:
                 f"{item.confidence:.2f} |"
             )
         out.append("")
+    if explain and ex.priorities:
+        out += ["## Why these priorities (the model's strongest features)", ""]
+        out += ["| # | Conf. | Features (weight x value) |", "|---|---|---|"]
+        out += [f"| {n} | {p.confidence:.2f} | {md_escape(why_text(p))} |"
+                for n, p in enumerate(ex.priorities, 1)]  # fmt: skip
+        out.append("")
     return "\n".join(out)
 
 
@@ -106,7 +123,7 @@ def _with_measure(item: Item) -> str:
     return f"{item.text} ({'; '.join(parts)})" if parts else item.text
 
 
-def to_table(ex: Extraction, width: int | None = None) -> str:
+def to_table(ex: Extraction, width: int | None = None, explain: bool = False) -> str:
     from rich.table import Table
     from rich.text import Text
 
@@ -131,5 +148,13 @@ def to_table(ex: Extraction, width: int | None = None) -> str:
                 ", ".join(item.themes) or "–",
                 location(item.line, item.page),
             )
+        parts.append(table)
+    if explain and ex.priorities:
+        table = Table(title="Why these priorities", title_justify="left", expand=True)
+        table.add_column("#", justify="right", width=3)
+        table.add_column("Conf.", no_wrap=True)
+        table.add_column("Strongest features (weight x value)", ratio=5)
+        for n, p in enumerate(ex.priorities, 1):
+            table.add_row(str(n), f"{p.confidence:.2f}", why_text(p))
         parts.append(table)
     return rich_to_text(parts, width or text_width())

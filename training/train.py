@@ -1,0 +1,163 @@
+"""Train the priority model from the committed feature table: `make train`.
+
+Logistic regression (scikit-learn, the `train` extra) over the named features of
+training/priority_features.tsv. The estimate is document-grouped k-fold cross-validation (no
+document in two folds): each fold's model scores the held-out documents' members, which are
+then selected as the tool selects them (the most probable member of an overlap group, when it
+reaches the threshold) and scored as the dev-set bench scores texts: precision, recall and F1
+over priorities, texts fully right, texts without priorities left clean. The threshold is the
+one that maximises the cross-validated F1 over all texts (dev and own). The model fitted on all rows
+is written to rules/priority_model.yaml with the figures. The CLI never imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE = ROOT / "training/priority_features.tsv"
+MODEL = ROOT / "rules/priority_model.yaml"
+FOLDS = 5
+THRESHOLDS = [round(0.2 + 0.025 * k, 3) for k in range(25)]  # 0.2 .. 0.8
+
+
+def read_table(path: Path) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            feats = dict(p.split("=") for p in r["features"].split()) if r["features"] else {}
+            r["x"] = {k: float(v) for k, v in feats.items()}
+            r["gold"], r["n_gold"] = int(r["gold"]), int(r["n_gold"])
+            if r["reference"] == "0":  # a local plan quoting the region's: references
+                rows.append(r)
+    return rows
+
+
+def select(rows: list[dict], probs: list[float], threshold: float) -> dict[str, list[dict]]:
+    """Per document, the rows the tool would take: most probable first, one per group."""
+    by_doc: dict[str, list[tuple[float, dict]]] = defaultdict(list)
+    for r, p in zip(rows, probs, strict=True):
+        by_doc[r["document"]].append((p, r))
+    taken: dict[str, list[dict]] = {}
+    for doc, scored in by_doc.items():
+        groups, out = set(), []
+        for p, r in sorted(scored, key=lambda pr: -pr[0]):
+            if p >= threshold and r["group"] not in groups:
+                groups.add(r["group"])
+                out.append(r)
+        taken[doc] = out
+    return taken
+
+
+def figures(rows: list[dict], probs: list[float], threshold: float, subset: str | None) -> dict:
+    """Precision, recall, F1, texts fully right and no-priority texts clean, as the bench, on
+    the texts of `subset` ("dev", "own"; None: all)."""
+    docs = {r["document"]: r["n_gold"] for r in rows if subset in (None, r["set"])}
+    taken = select(rows, probs, threshold)
+    tp = fp = fn = full = clean = empty = 0
+    for doc, n_gold in docs.items():
+        picked = taken.get(doc, [])
+        hits = {r["gold"] for r in picked if r["gold"] >= 0}
+        false = sum(1 for r in picked if r["gold"] == -1)
+        tp, fp, fn = tp + len(hits), fp + false, fn + n_gold - len(hits)
+        full += false == 0 and len(hits) == n_gold
+        if n_gold == 0:
+            empty += 1
+            clean += not picked
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"texts": len(docs), "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(f1, 3), "fully_right": round(full / max(1, len(docs)), 3),
+            "clean": round(clean / empty, 3) if empty else 1.0, "no_priority_texts": empty}  # fmt: skip
+
+
+def fit(rows: list[dict], c: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    train = [r for r in rows if r["gold"] != -2]  # an optional theme is neither hit nor miss
+    vec = DictVectorizer()
+    x = vec.fit_transform([r["x"] for r in train])
+    y = [int(r["gold"] >= 0) for r in train]
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(x, y)
+    return vec, model
+
+
+def probabilities(vec, model, rows: list[dict]) -> list[float]:
+    return list(model.predict_proba(vec.transform([r["x"] for r in rows]))[:, 1])
+
+
+def cross_validated(rows: list[dict], c: float, folds: int = FOLDS) -> list[float]:
+    """Out-of-fold probabilities, documents grouped (no document in two folds)."""
+    from sklearn.model_selection import GroupKFold
+
+    probs = [0.0] * len(rows)
+    groups = [r["document"] for r in rows]
+    for train_ix, test_ix in GroupKFold(n_splits=folds).split(rows, groups=groups):
+        vec, model = fit([rows[k] for k in train_ix], c)
+        for k, p in zip(test_ix, probabilities(vec, model, [rows[k] for k in test_ix]),
+                        strict=True):  # fmt: skip
+            probs[k] = p
+    return probs
+
+
+def write_model(vec, model, threshold, c, rows, cv) -> None:
+    names = vec.get_feature_names_out()
+    weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
+    lines = [
+        "# yaml-language-server: $schema=schema/priority_model.schema.json",
+        "# Written by `make train` (training/train.py) from training/priority_features.tsv:",
+        "# logistic regression over the candidate features of extract/features.py. Edit by",
+        "# retraining; a weight edited by hand is read as it stands.",
+        "schema: veiligheid/model/v1",
+        "target: priorities",
+        f"intercept: {round(float(model.intercept_[0]), 4)}",
+        f"threshold: {threshold}",
+        "weights:",
+        *(f"  {n}: {w}" for n, w in sorted(weights.items(), key=lambda nw: -abs(nw[1])) if w),
+        "training:",
+        "  table: training/priority_features.tsv",
+        f"  documents: {len({r['document'] for r in rows})}",
+        f"  rows: {len(rows)}",
+        f"  positives: {sum(1 for r in rows if r['gold'] >= 0)}",
+        f"  regularisation: {c}",
+        "# document-grouped cross-validation on the real dev texts: the estimate",
+        "cross_validation:",
+        f"  folds: {FOLDS}",
+        *(f"  {k}: {cv[k]}" for k in ("precision", "recall", "f1", "fully_right", "clean")),
+    ]
+    tmp = MODEL.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(MODEL)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--table", type=Path, default=TABLE)
+    parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--dry-run", action="store_true", help="print figures, write nothing")
+    args = parser.parse_args()
+    rows = read_table(args.table)
+    oof = cross_validated(rows, args.C)
+    best = max(THRESHOLDS, key=lambda t: (figures(rows, oof, t, None)["f1"], -abs(t - 0.5)))
+    cv = figures(rows, oof, best, "dev")
+    vec, model = fit(rows, args.C)
+    full = probabilities(vec, model, rows)
+    print(f"rows {len(rows)}, documents {len({r['document'] for r in rows})}, C {args.C}")
+    print(f"threshold {best} (the cross-validated F1's best over all texts)")
+    print(f"cross-validated ({FOLDS} folds, by document), dev texts: {cv}")
+    print(f"cross-validated, own texts: {figures(rows, oof, best, 'own')}")
+    print(f"fitted on all (the dev-set figure), dev texts: {figures(rows, full, best, 'dev')}")
+    print(f"fitted on all, own texts: {figures(rows, full, best, 'own')}")
+    if not args.dry_run:
+        write_model(vec, model, best, args.C, rows, cv)
+        print(f"written: {MODEL.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
