@@ -27,6 +27,7 @@ def run(text: str, *names: str) -> ExtractionContext:
     last candidate generator named."""
     ctx = context(text)
     last = max((k for k, n in enumerate(names) if n in GENERATORS), default=None)
+    last = None if "select_priorities" in names else last
     for k, name in enumerate(names):
         PASSES[name](ctx)
         if k == last:

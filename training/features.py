@@ -3,8 +3,8 @@
 Every candidate member the generators propose in a document is one row: the document's name,
 the candidate and member ids, the overlap group (members that are one place in the text, or
 the same words), whether the reading is about another body's priorities (a local plan quoting
-the region's: references, neither trained on nor scored as priorities), the gold priority it matches (-1 none, -2 an optional theme), the number of
-gold priorities of the document, and its features as `name=value` pairs. Numbers and names
+the region's: references, neither trained on nor scored as priorities), the gold priority it
+matches (-1 none, -2 an optional theme), the number of gold priorities of the document, and its features as `name=value` pairs. Numbers and names
 only: the table holds no sentence of any text, so it can be committed and `make train` runs on
 a fresh clone. Documents: the real dev set (texts fetched into DIR, gold in
 ../shared/real-dev/gold.json), the corpus (corpus/gold) and our own fixture plans
@@ -38,12 +38,14 @@ def dev_documents(folder: Path):
 
 
 def own_documents():
-    for gold_dir, text_dir in ((ROOT / "corpus/gold", ROOT / "corpus"),
-                               (ROOT / "tests/fixtures/plans/gold", ROOT / "tests/fixtures/plans")):  # fmt: skip
+    plans = ROOT / "tests/fixtures/plans"
+    for gold_dir, text_dir in ((ROOT / "corpus/gold", ROOT / "corpus"), (plans / "gold", plans)):
         for gold_file in sorted(gold_dir.glob("*.json")):
             g = json.loads(gold_file.read_text(encoding="utf-8"))
             path = text_dir / g["document"]
-            names = [[p["text"], *p.get("aliases", [])] for p in g["priorities"] if not p["optional"]]
+            names = [
+                [p["text"], *p.get("aliases", [])] for p in g["priorities"] if not p["optional"]
+            ]
             optional = [a for p in g["priorities"] if p["optional"]
                         for a in (p["text"], *p.get("aliases", []))]  # fmt: skip
             yield "own", path.stem, path, names, optional
@@ -105,7 +107,9 @@ def gold_of(text: str, names: list[list[str]], optional: list[str]) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="folder with NAME.txt per dev-set row")
-    parser.add_argument("-o", "--output", type=Path, default=ROOT / "training/priority_features.tsv")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=ROOT / "training/priority_features.tsv"
+    )
     args = parser.parse_args()
     rows = ["\t".join(COLUMNS)]
     for subset, name, path, names, optional in [*dev_documents(args.folder), *own_documents()]:
@@ -114,8 +118,10 @@ def main() -> int:
         for k, ((cand, regional, m), group) in enumerate(zip(found, groups, strict=True)):
             feats = " ".join(f"{f}={v:.4g}" for f, v in sorted(m.features.items()))
             label = gold_of(m.item.text, names, optional)
-            rows.append(f"{subset}\t{name}\t{cand}\t{k}\t{group}\t{int(regional)}\t{label}\t"
-                        f"{len(names)}\t{feats}")
+            rows.append(
+                f"{subset}\t{name}\t{cand}\t{k}\t{group}\t{int(regional)}\t{label}\t"
+                f"{len(names)}\t{feats}"
+            )
         print(f"{name}: {len(found)} members", file=sys.stderr)
     tmp = args.output.with_suffix(".tmp")
     tmp.write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -37,14 +37,17 @@ def read_table(path: Path) -> list[dict]:
 
 
 def select(rows: list[dict], probs: list[float], threshold: float) -> dict[str, list[dict]]:
-    """Per document, the rows the tool would take: most probable first, one per group."""
+    """Per document, the rows the tool would take: one per overlap group, in the order of
+    selection.py (rank)."""
+    from veiligheid_cli.extract.selection import rank
+
     by_doc: dict[str, list[tuple[float, dict]]] = defaultdict(list)
     for r, p in zip(rows, probs, strict=True):
         by_doc[r["document"]].append((p, r))
     taken: dict[str, list[dict]] = {}
     for doc, scored in by_doc.items():
         groups, out = set(), []
-        for p, r in sorted(scored, key=lambda pr: -pr[0]):
+        for p, r in sorted(scored, key=lambda pr: rank(pr[1]["x"], pr[0])):
             if p >= threshold and r["group"] not in groups:
                 groups.add(r["group"])
                 out.append(r)
@@ -70,9 +73,15 @@ def figures(rows: list[dict], probs: list[float], threshold: float, subset: str 
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"texts": len(docs), "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(f1, 3), "fully_right": round(full / max(1, len(docs)), 3),
-            "clean": round(clean / empty, 3) if empty else 1.0, "no_priority_texts": empty}  # fmt: skip
+    return {
+        "texts": len(docs),
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f1, 3),
+        "fully_right": round(full / max(1, len(docs)), 3),
+        "clean": round(clean / empty, 3) if empty else 1.0,
+        "no_priority_texts": empty,
+    }
 
 
 def fit(rows: list[dict], c: float):

@@ -269,6 +269,7 @@ _CUE_KEYS = {
     "goal_statement": "goal_statements",
     "measurable": "measurable_targets",
     "commitment_cue": "commitment_cues",
+    "analysis_section_cue": "analysis_section_cues",
 }
 
 
@@ -362,6 +363,7 @@ class ExtractRules:
     goal_statement: re.Pattern[str]
     measurable: re.Pattern[str]
     commitment_cue: re.Pattern[str]
+    analysis_section_cue: re.Pattern[str]
     goal_table: GoalTableCues
     clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
     grammar: PriorityGrammar

@@ -347,6 +347,9 @@ class ExtractFile(RulesModel):
     goal_statements: Cues
     measurable_targets: Cues
     commitment_cues: Cues
+    analysis_section_cues: Cues = Field(
+        description="Headings of sections that describe the situation (a feature of priorities)."
+    )
     goal_verbs: Texts = Field(description="Plain verbs; every inflection matches.")
     passes: OptionalTexts = Field(
         default_factory=list, description="Extraction passes to run, in order (default: all)."

@@ -44,6 +44,7 @@ def candidate_features(ctx: ExtractionContext, c: Candidate) -> dict[str, float]
         "position": anchor / max(1, len(ctx.blocks)),
         "cue_in_heading": float(block.kind is BlockKind.HEADING),
         "in_skip_section": float(ctx.in_skip_section(anchor)),
+        "in_analysis_section": float(_in_analysis_section(ctx, anchor)),
         "in_themes_chapter": float(in_chapter),
         # "thema's" outside the plan's own themes chapter: themes in general, not its choice
         "weak_cue_outside_chapter": weak * float(outline.has_themes_chapter and not in_chapter),
@@ -53,14 +54,11 @@ def candidate_features(ctx: ExtractionContext, c: Candidate) -> dict[str, float]
     return {k: v for k, v in out.items() if v}
 
 
-def member_features(
-    ctx: ExtractionContext, c: Candidate, m: Member, excluded: set[str]
-) -> dict[str, float]:
+def member_features(ctx: ExtractionContext, c: Candidate, m: Member) -> dict[str, float]:
     """What the one item looks like."""
     text = m.item.text.strip()
     words = text.split()
     r = ctx.rules
-    themes = set(m.item.themes)
     clause = sum(1 for w in words if w.lower() in r.clause_words)
     out = {
         "item_themed": float(_themed(ctx, m)),
@@ -73,11 +71,17 @@ def member_features(
             bool(r.goal_section_cue.search(text) or r.action_section_cue.search(text))
         ),
         "item_lower_start": float(text[:1].islower()),
-        "item_excluded": float(bool(themes) and themes <= excluded),
         "single_x_item_themed": c.reading.get("single", 0.0) * float(_themed(ctx, m)),
         "item_is_field": float(_is_field(ctx, text)),
     }
     return {k: v for k, v in out.items() if v}
+
+
+def _in_analysis_section(ctx: ExtractionContext, i: int) -> bool:
+    """Block i stands under a heading about the situation ("Veiligheidsbeeld", "Terugblik")."""
+    titles = [s.block.text for s in ctx.outline.ancestors(ctx.outline.owner[i])]
+    titles += list(ctx.blocks[i].block.section_path)
+    return any(ctx.rules.analysis_section_cue.search(t) for t in titles)
 
 
 def _is_field(ctx: ExtractionContext, text: str) -> bool:

@@ -167,6 +167,8 @@ def _read(
         if _inline(s, i, start + that.end(), start + len(sentence), ctx):
             out.append(s)
     for cue in _cues(ctx, i, sentence):
+        if cue.negated:
+            continue  # "De volgende onderwerpen zijn geen prioriteit:" states none
         cue.after_strong = cue.kind == "weak" and bool(g.strong_noun.search(before))
         s = Statement(i, sentence[cue.start : cue.end], cue, count=cue.count)
         s.single = cue.single
@@ -255,7 +257,8 @@ def _place_body(ctx, s: Statement, cue: Cue, i, k, start, sentence, last) -> boo
             _follow(s, "colon")
             return _inline(s, i, start + cue.end + colon + 1, start + len(sentence))
         return last and _follow(s, "colon_list") and _list_after(ctx, s, i)
-    if (intro := _INTRODUCER.match(rest)) and _follow(s, "semicolon"):
+    counted = cue.count is not None and cue.count > 1  # "een viertal thema's; A, B, C en D"
+    if counted and (intro := _INTRODUCER.match(rest)) and _follow(s, "semicolon"):
         return _inline(s, i, start + cue.end + intro.end(), start + len(sentence), ctx)
     if cue.kind.endswith("frame"):
         end = _before_as_cue(ctx, s, sentence, cue.end)
@@ -445,7 +448,6 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         "count_agrees": float(bool(s.count) and s.count == len(pieces)),
         "count_differs": float(bool(s.count) and s.count != len(pieces)),
         "booster": float(c.boosted),
-        "negated": float(c.negated),
         "back_reference": float(c.back_reference),
         "after_strong_cue": float(c.after_strong),
         "example_cue": float(bool(ctx.rules.grammar.example.search(s.sentence))),
@@ -453,10 +455,13 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         "lone_inline_piece": float(s.body is not None and len(pieces) == 1 and not s.single),
         "frame_where_counted": float(counted and c.kind.endswith("frame")),
         "the_following": float(bool(_FOLLOWING.search(s.sentence[: c.start]))),
+        "relative_clause": float(bool(_RELATIVE.match(s.sentence[c.end :]))),
     }
     ctx.propose("statement", members, reading, s.block, s.regional, s.sentence)
 
 
+# "De thema's die aandacht vragen zijn: ...": a relative clause describes the themes (a finding)
+_RELATIVE = re.compile(r"\s+(?:die|dat|waarop|waarin|waarvoor)\s", re.IGNORECASE)
 _FOLLOWING = re.compile(r"\b(?:de|het)\s+volgende\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 

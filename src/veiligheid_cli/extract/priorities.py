@@ -223,10 +223,10 @@ def themed_chapters(ctx: ExtractionContext) -> None:
     themed = [(i, s) for i, s in outline.sections.items() if s.parent is None and s.heading_themes]
     if len(themed) < 2:
         return
+    how = "themed chapter"
     members = [
-        ctx.member(i, strip_number(sec.block.text), list(sec.heading_themes), "themed chapter",
-                   heading=True)  # fmt: skip
-        for i, sec in themed
+        ctx.member(i, strip_number(s.block.text), list(s.heading_themes), how, heading=True)
+        for i, s in themed
     ]
     ctx.propose("themed_chapters", members)
 

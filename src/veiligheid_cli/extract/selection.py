@@ -17,20 +17,22 @@ from .features import candidate_features, excluded_themes, member_features
 from .registry import extraction_pass
 
 EXPLAIN_FEATURES = 5  # features kept per item as its explanation
+# readings whose blocks hold more than the priority (a table row's goal cells, a section's
+# heading, a contents line): other passes still read them
+_SHARED_BLOCKS = frozenset({"table", "themes_chapter", "contents", "themed_chapters"})
 
 
 def score_candidates(ctx: ExtractionContext) -> list[tuple[Candidate, Member]]:
     """Every member of every candidate with its features and probability."""
     model = ctx.rules.priority_model
-    excluded = excluded_themes(ctx)
     out = []
     bases = [candidate_features(ctx, c) for c in ctx.candidates]
     strong = [_states_strongly(b) for b in bases]
     for k, (c, base) in enumerate(zip(ctx.candidates, bases, strict=True)):
-        if any(strong[:k]) or any(strong[k + 1 :]):
-            base["strong_reading_elsewhere"] = 1.0
+        if not strong[k] and any(strong):
+            base["strong_reading_elsewhere"] = 1.0  # a weaker reading beside the plan's own
         for m in c.members:
-            m.features = base | member_features(ctx, c, m, excluded)
+            m.features = base | member_features(ctx, c, m)
             m.probability = model.probability(m.features)
             out.append((c, m))
     return out
@@ -49,23 +51,38 @@ def _states_strongly(features: dict[str, float]) -> bool:
     return bool(cue and follows and clean and features.get("themed_share", 0) >= 0.5)
 
 
+def rank(features: dict[str, float], probability: float) -> tuple[bool, float]:
+    """The order in which members are taken: a name the plan states strongly in a sentence or
+    lead-in comes before a heading that restates it (the heading becomes its section, see
+    restated_priorities); otherwise the most probable first."""
+    stated = bool(features.get("source_statement")) and _states_strongly(features)
+    return (not stated, -probability)
+
+
 @extraction_pass("select_priorities")
 def select_priorities(ctx: ExtractionContext) -> None:
     """Take the members the model accepts, the most probable first, one per place."""
     model = ctx.rules.priority_model
-    taken: list[Member] = []
-    scored = score_candidates(ctx)
-    for c, m in sorted(scored, key=lambda cm: -cm[1].probability):
-        if any(_overlap(m, t) for t in taken):
+    excluded = excluded_themes(ctx)
+    taken: list[tuple[Candidate, Member]] = []
+    ranked = sorted(
+        score_candidates(ctx), key=lambda cm: (cm[0].source != "statement", -cm[1].probability)
+    )
+    for c, m in ranked:
+        if m.probability < model.threshold or any(_overlap(m, t) for _, t in taken):
             continue
-        if m.probability < model.threshold:
-            continue
+        if m.item.themes and set(m.item.themes) <= excluded:
+            continue  # "brandveiligheid maakt geen deel uit van dit plan": the plan says so
         m.taken = "reference" if c.regional else "priority"
-        taken.append(m)
-        _take(ctx, c, m)
+        taken.append((c, m))
+    for c, m in sorted(taken, key=lambda cm: (cm[1].block, (cm[1].span or (0, 0))[0])):
+        _take(ctx, c, m)  # in reading order
 
 
 def _overlap(a: Member, b: Member) -> bool:
+    """One place in the text, or the same words (a heading that restates a listed name)."""
+    if a.item.text.strip(" .").lower() == b.item.text.strip(" .").lower():
+        return True
     if a.block != b.block:
         return False
     if a.span is None or b.span is None:
@@ -89,6 +106,7 @@ def _take(ctx: ExtractionContext, c: Candidate, m: Member) -> None:
             ctx.priority_paragraphs[m.block] = item
         if c.source == "themed_chapters":
             ctx.outline.themes_chapters.add(m.block)  # what stands under it is about themes
-    ctx.used.add(m.block)
+    if c.source not in _SHARED_BLOCKS:
+        ctx.used.add(m.block)
     if c.cue_block is not None and c.source == "statement":
         ctx.used.add(c.cue_block)
