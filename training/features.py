@@ -4,11 +4,11 @@ Every candidate member the generators propose in a document is one row: the docu
 the candidate and member ids, the overlap group (members that are one place in the text, or
 the same words), whether the reading is about another body's priorities (a local plan quoting
 the region's: references, neither trained on nor scored as priorities), the gold priority it
-matches (-1 none, -2 an optional theme), the number of gold priorities of the document, and its features as `name=value` pairs. Numbers and names
-only: the table holds no sentence of any text, so it can be committed and `make train` runs on
-a fresh clone. Documents: the real dev set (texts fetched into DIR, gold in
-../shared/real-dev/gold.json), the corpus (corpus/gold) and our own fixture plans
-(tests/fixtures/plans/gold), each marked by its set (`dev` or `own`).
+matches (-1 none, -2 an optional theme), the number of gold priorities of the document, and
+its features as `name=value` pairs. Numbers and names only: the table holds no sentence of any
+text, so it can be committed and `make train` runs on a fresh clone. Documents: the real dev
+set (texts fetched into DIR, gold in ../shared/real-dev/gold.json), the corpus (corpus/gold)
+and our own fixture plans (tests/fixtures/plans/gold), each marked by its set (dev or own).
 """
 
 from __future__ import annotations
