@@ -40,9 +40,25 @@ settings.register_profile(
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SHARED_PDF = ROOT.parent / "shared" / "pdf"
-SEED_PDFS = sorted((SHARED_PDF / "seeds").glob("*.pdf")) + sorted(
-    (SHARED_PDF / "tables").glob("*.pdf")
-)
+HILVERSUM_PDF = "hilversum-voorstel-rvs-midden-nederland-2019-2022.pdf"
+
+
+def _seed_pdfs() -> list[Path]:
+    """The seed PDFs of ../shared/pdf (Word exports); a clone without ../shared beside it gets
+    PDFs printed here from the corpus texts, so the mutations still start from real plans."""
+    shared = sorted((SHARED_PDF / "seeds").glob("*.pdf")) + sorted(
+        (SHARED_PDF / "tables").glob("*.pdf")
+    )
+    if shared:
+        return shared
+    folder = Path(tempfile.mkdtemp(prefix="veiligheid-seed-pdfs-"))
+    return [
+        text_to_pdf(text.read_text(encoding="utf-8"), folder / f"{text.stem}.pdf")
+        for text in sorted(CORPUS.glob("*.txt"))
+    ]
+
+
+SEED_PDFS = _seed_pdfs()
 INTERNALS = re.compile(
     r"Traceback|\bFile \"|\b[A-Z]\w*(?:Error|Exception|Warning)\b|pdfium|pdfminer|pdfplumber|"
     r"\bspacy\b|sqlite|\byaml\.|\bErrno\b|0x[0-9a-f]{6,}|<[a-z_.]+ object at",
@@ -263,9 +279,7 @@ def test_five_hundred_page_pdf(tmp_path):
     ],
 )
 def test_named_pdf_cases(name, mangle, message):
-    seed = (
-        SHARED_PDF / "seeds" / "hilversum-voorstel-rvs-midden-nederland-2019-2022.pdf"
-    ).read_bytes()
+    seed = next(p for p in SEED_PDFS if p.name == HILVERSUM_PDF).read_bytes()
     result = run_on(mangle(seed), ".pdf")
     assert message in result.stderr
 

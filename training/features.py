@@ -1,21 +1,24 @@
-"""Build the priority feature table from texts with gold: `make features DIR=/tmp/real-dev`.
-
-Every candidate member the generators propose in a document is one row: the document's name,
-the candidate and member ids, the overlap group (members that are one place in the text, or
-the same words), whether the reading is about another body's priorities (a local plan quoting
-the region's: references, neither trained on nor scored as priorities), the gold priority it
-matches (-1 none, -2 an optional theme), the number of gold priorities of the document, and
-its features as `name=value` pairs. Numbers and names only: the table holds no sentence of any
-text, so it can be committed and `make train` runs on a fresh clone. Documents: the real dev
-set (texts fetched into DIR, gold in ../shared/real-dev/gold.json), the corpus (corpus/gold)
-and our own fixture plans (tests/fixtures/plans/gold), each marked by its set (dev or own).
+"""Build the priority feature table from texts with gold: `make features DIR=/tmp/real-dev`. Every
+candidate member the generators propose in a document is one row: the document's name, the
+candidate and member ids, the overlap group (members that are one place in the text, or the
+same words), whether the reading is about another body's priorities (a local plan quoting the
+region's: references, neither trained on nor scored as priorities), the gold priority it
+matches (-1 none, -2 an optional theme, -3 on the row that stands for the document), the number
+of gold priorities of the document, and its features as `name=value` pairs. Numbers and names
+only: the table holds no sentence of any text, so it can be committed and `make train` runs on
+a fresh clone. Documents: the real dev set (texts fetched into DIR, gold in
+../shared/real-dev/gold.json), the corpus (corpus/gold) and our own fixture plans
+(tests/fixtures/plans/gold) and constructed statements (tests/test_priority_grammar.py,
+tests/test_priority_model.py), each marked by its set (dev or own).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +52,28 @@ def own_documents():
             optional = [a for p in g["priorities"] if p["optional"]
                         for a in (p["text"], *p.get("aliases", []))]  # fmt: skip
             yield "own", path.stem, path, names, optional
+
+
+def constructed_documents(folder: Path):
+    """The constructed texts of tests/test_priority_grammar.py and test_priority_model.py (one
+    per way of stating priorities, and lists and pages that are none), in our own words, as
+    own training documents."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import test_priority_grammar as grammar_cases
+
+    folder.mkdir(parents=True, exist_ok=True)
+    texts = {f"case-{k}": v for k, v in grammar_cases.CASES.items()}
+    tail = "\n\nDe aanpak van ondermijning is een speerpunt.\n"
+    for name, text in grammar_cases.NOT_PRIORITIES.items():
+        texts[f"not-{name}"] = (grammar_cases.LOCAL + text + tail, ["de aanpak van ondermijning"])
+    import test_priority_model as model_cases
+
+    texts |= {f"class-{k}": v for k, v in model_cases.CONSTRUCTED.items()}
+    for name, (text, expected) in sorted(texts.items()):
+        slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+        path = folder / f"{slug}.txt"
+        path.write_text(text, encoding="utf-8")
+        yield "own", slug, path, [[e] for e in expected], []
 
 
 def candidate_rows(path: Path):
@@ -112,7 +137,11 @@ def main() -> int:
     )
     args = parser.parse_args()
     rows = ["\t".join(COLUMNS)]
-    for subset, name, path, names, optional in [*dev_documents(args.folder), *own_documents()]:
+    constructed = constructed_documents(Path(tempfile.mkdtemp(prefix="veiligheid-cases-")))
+    documents = [*dev_documents(args.folder), *own_documents(), *constructed]
+    for subset, name, path, names, optional in documents:
+        # the document itself (candidate -1): a text without candidates still counts
+        rows.append(f"{subset}\t{name}\t-1\t-1\t-1\t0\t-3\t{len(names)}\t")
         found = candidate_rows(path)
         groups = overlap_groups([m for _, _, m in found])
         for k, ((cand, regional, m), group) in enumerate(zip(found, groups, strict=True)):

@@ -24,16 +24,20 @@ FOLDS = 5
 THRESHOLDS = [round(0.2 + 0.025 * k, 3) for k in range(25)]  # 0.2 .. 0.8
 
 
-def read_table(path: Path) -> list[dict]:
-    rows = []
+def read_table(path: Path) -> tuple[list[dict], dict[tuple[str, str], int]]:
+    """The candidate rows, and every document with its set and number of gold priorities
+    (the row with candidate -1 stands for the document, also one without candidates)."""
+    rows, documents = [], {}
     with path.open(encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             feats = dict(p.split("=") for p in r["features"].split()) if r["features"] else {}
             r["x"] = {k: float(v) for k, v in feats.items()}
             r["gold"], r["n_gold"] = int(r["gold"]), int(r["n_gold"])
-            if r["reference"] == "0":  # a local plan quoting the region's: references
+            if r["candidate"] == "-1":
+                documents[(r["set"], r["document"])] = r["n_gold"]
+            elif r["reference"] == "0":  # a local plan quoting the region's: references
                 rows.append(r)
-    return rows
+    return rows, documents
 
 
 def select(rows: list[dict], probs: list[float], threshold: float) -> dict[str, list[dict]]:
@@ -55,10 +59,13 @@ def select(rows: list[dict], probs: list[float], threshold: float) -> dict[str, 
     return taken
 
 
+DOCUMENTS: dict[tuple[str, str], int] = {}  # (set, document) -> gold priorities, read_table
+
+
 def figures(rows: list[dict], probs: list[float], threshold: float, subset: str | None) -> dict:
     """Precision, recall, F1, texts fully right and no-priority texts clean, as the bench, on
     the texts of `subset` ("dev", "own"; None: all)."""
-    docs = {r["document"]: r["n_gold"] for r in rows if subset in (None, r["set"])}
+    docs = {d: n for (s, d), n in DOCUMENTS.items() if subset in (None, s)}
     taken = select(rows, probs, threshold)
     tp = fp = fn = full = clean = empty = 0
     for doc, n_gold in docs.items():
@@ -130,7 +137,7 @@ def write_model(vec, model, threshold, c, rows, cv) -> None:
         *(f"  {n}: {w}" for n, w in sorted(weights.items(), key=lambda nw: -abs(nw[1])) if w),
         "training:",
         "  table: training/priority_features.tsv",
-        f"  documents: {len({r['document'] for r in rows})}",
+        f"  documents: {len(DOCUMENTS)}",
         f"  rows: {len(rows)}",
         f"  positives: {sum(1 for r in rows if r['gold'] >= 0)}",
         f"  regularisation: {c}",
@@ -150,13 +157,14 @@ def main() -> int:
     parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--dry-run", action="store_true", help="print figures, write nothing")
     args = parser.parse_args()
-    rows = read_table(args.table)
+    rows, documents = read_table(args.table)
+    DOCUMENTS.update(documents)
     oof = cross_validated(rows, args.C)
     best = max(THRESHOLDS, key=lambda t: (figures(rows, oof, t, None)["f1"], -abs(t - 0.5)))
     cv = figures(rows, oof, best, "dev")
     vec, model = fit(rows, args.C)
     full = probabilities(vec, model, rows)
-    print(f"rows {len(rows)}, documents {len({r['document'] for r in rows})}, C {args.C}")
+    print(f"rows {len(rows)}, documents {len(DOCUMENTS)}, C {args.C}")
     print(f"threshold {best} (the cross-validated F1's best over all texts)")
     print(f"cross-validated ({FOLDS} folds, by document), dev texts: {cv}")
     print(f"cross-validated, own texts: {figures(rows, oof, best, 'own')}")

@@ -29,6 +29,7 @@ def candidate_features(ctx: ExtractionContext, c: Candidate) -> dict[str, float]
     past = ctx.rules.target_cues.get("past")
     weak = sum(c.reading.get(k, 0.0) for k in ("cue_weak", "cue_frame", "cue_weak_frame"))
     outline = ctx.outline
+    structural = float(c.source != "statement")
     in_chapter = outline.in_themes_chapter(outline.owner[anchor])
     out = {
         f"source_{c.source}": 1.0,
@@ -40,7 +41,10 @@ def candidate_features(ctx: ExtractionContext, c: Candidate) -> dict[str, float]
         "weak_cue_x_themed": weak * themed,
         "mean_words_log": math.log1p(sum(words) / len(words)),
         "long_items_share": sum(1 for w in words if w > LONG_ITEM_WORDS) / len(words),
-        "fields_share": sum(_is_field(ctx, m.item.text) for m in c.members) / len(c.members),
+        # a field of the Kernbeleid as a heading is the plan's structure, not its choice
+        "fields_share": structural
+        * sum(_is_field(ctx, m.item.text) for m in c.members)
+        / len(c.members),
         "position": anchor / max(1, len(ctx.blocks)),
         "cue_in_heading": float(block.kind is BlockKind.HEADING),
         "in_skip_section": float(ctx.in_skip_section(anchor)),
@@ -72,7 +76,7 @@ def member_features(ctx: ExtractionContext, c: Candidate, m: Member) -> dict[str
         ),
         "item_lower_start": float(text[:1].islower()),
         "single_x_item_themed": c.reading.get("single", 0.0) * float(_themed(ctx, m)),
-        "item_is_field": float(_is_field(ctx, text)),
+        "item_is_field": float(c.source != "statement" and _is_field(ctx, text)),
     }
     return {k: v for k, v in out.items() if v}
 

@@ -90,6 +90,7 @@ class Statement:
     single: bool = False
     regional: bool = False
     sentence: str = ""
+    indefinite: bool = False  # "A en B zijn thema's": a predicate without article or count
 
 
 @extraction_pass("priority_statements")
@@ -245,8 +246,11 @@ def _place_body(ctx, s: Statement, cue: Cue, i, k, start, sentence, last) -> boo
     g = ctx.rules.grammar
     rest = sentence[cue.end :]
     colon = rest.find(":")
-    if last and _PASSIVE_END.match(rest) and _follow(s, "participle"):
-        return _list_after(ctx, s, i)  # "De volgende thema's zijn benoemd." + the list
+    if _PASSIVE_END.match(rest) and _follow(s, "participle"):
+        if last:
+            return _list_after(ctx, s, i)  # "De volgende thema's zijn benoemd." + the list
+        if cue.count and cue.count > 1:  # "Er zijn vijf prioriteiten gekozen. ..."
+            return _next_sentence(ctx, s, i, k, last)
     copula = g.copula.match(rest.lstrip(" ,"))
     if copula and colon > len(rest) - len(rest.lstrip(" ,")) + copula.end() + 3:
         # "Een nieuwe prioriteit vormen de aandachtsbuurten: ..." the copula's complement
@@ -333,6 +337,9 @@ def _after_copula(ctx, s: Statement, i, start, sentence, cue: Cue, copula) -> bo
 def _before_copula(ctx, s: Statement, i, k, start, sentence, copula) -> bool:
     subject = sentence[: copula.start()]
     s.follows = "copula_before"
+    # "A en B zijn thema's die ..." classifies A and B; "A en B zijn de thema's" names them
+    between = sentence[copula.end() : s.cue.start].lower().split()
+    s.indefinite = not any(w in _DETERMINERS or ctx.rules.grammar.count_of(w) for w in between)
     if _DEMONSTRATIVE.match(subject):  # "Dit zijn de vijf prioriteiten": the sentence before
         s.follows = "demonstrative"
         if k == 0:
@@ -353,10 +360,14 @@ def _next_sentence(ctx, s: Statement, i, k, last) -> bool:
     start, sentence = ctx.sentences_of(i)[k + 1]
     if frame := _ANNOUNCING.match(sentence):  # "Dit zijn: ...", "Het gaat, ..., om A en B."
         return _inline(s, i, start + frame.end(), start + len(sentence), ctx)
+    if colon := _SHORT_LEAD.match(sentence):  # "In willekeurige volgorde: A, B en C."
+        return _inline(s, i, start + colon.end(), start + len(sentence), ctx)
     end = _subject_end(ctx, sentence)
     return _inline(s, i, start, start + end)
 
 
+_DETERMINERS = frozenset({"de", "het", "deze", "die", "onze", "ons", "hun", "haar", "volgende"})
+_SHORT_LEAD = re.compile(r"^\s*(?:[^\s:.]+\s+){0,4}[^\s:.]+\s*:\s*(?=\S)")
 _ANNOUNCING = re.compile(
     r"^\s*(?:(?:dit|dat|deze)\s+(?:zijn|is)(?:\s+de\s+volgende)?|het\s+gaat\b[^.:]{0,60}?\bom|"
     r"het\s+betreft|namelijk|te\s+weten)\s*:?\s*",
@@ -455,6 +466,7 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         "lone_inline_piece": float(s.body is not None and len(pieces) == 1 and not s.single),
         "frame_where_counted": float(counted and c.kind.endswith("frame")),
         "the_following": float(bool(_FOLLOWING.search(s.sentence[: c.start]))),
+        "indefinite_predicate": float(s.indefinite),
         "relative_clause": float(bool(_RELATIVE.match(s.sentence[c.end :]))),
     }
     ctx.propose("statement", members, reading, s.block, s.regional, s.sentence)

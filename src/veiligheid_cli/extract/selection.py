@@ -31,6 +31,8 @@ def score_candidates(ctx: ExtractionContext) -> list[tuple[Candidate, Member]]:
     for k, (c, base) in enumerate(zip(ctx.candidates, bases, strict=True)):
         if not strong[k] and any(strong):
             base["strong_reading_elsewhere"] = 1.0  # a weaker reading beside the plan's own
+            if base.get("in_analysis_section"):
+                base["finding_beside_choice"] = 1.0  # the safety picture; the choice is elsewhere
         for m in c.members:
             m.features = base | member_features(ctx, c, m)
             m.probability = model.probability(m.features)

@@ -6,7 +6,9 @@ import re
 
 from ..model import Item, ItemKind
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
+# a full stop and a capital, except after the number of an inline list ("vastgesteld: 1. A,
+# 2. B en 3. C"): that number opens an item, it ends no sentence
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<![:,] \d\.)(?<! en \d\.)\s+(?=[A-Z‘“\"(])")
 TARGET_YEAR = re.compile(r"\b(?:in|vóór|voor|uiterlijk|eind)\s+(20\d\d)\b", re.IGNORECASE)
 # "tegen te gaan", "aan te pakken", "terug te dringen": separable verbs split by "te"
 SEPARABLE = re.compile(r"\b([a-z]+)\s+te\s+([a-z]+)\b")
