@@ -459,6 +459,8 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         "count_agrees": float(bool(s.count) and s.count == len(pieces)),
         "count_differs": float(bool(s.count) and s.count != len(pieces)),
         "booster": float(c.boosted),
+        # "zet vooral in op": a frame said of actions announces priorities only with a booster
+        "weak_frame_boosted": float(c.boosted and c.kind == "weak_frame"),
         "back_reference": float(c.back_reference),
         "after_strong_cue": float(c.after_strong),
         "example_cue": float(bool(ctx.rules.grammar.example.search(s.sentence))),

@@ -33,6 +33,8 @@ def score_candidates(ctx: ExtractionContext) -> list[tuple[Candidate, Member]]:
             base["strong_reading_elsewhere"] = 1.0  # a weaker reading beside the plan's own
             if base.get("in_analysis_section"):
                 base["finding_beside_choice"] = 1.0  # the safety picture; the choice is elsewhere
+            if base.get("cue_weak"):
+                base["weak_cue_beside_choice"] = 1.0  # "thema's" in passing, the choice elsewhere
         for m in c.members:
             m.features = base | member_features(ctx, c, m)
             m.probability = model.probability(m.features)
@@ -45,12 +47,16 @@ _STRONG_FOLLOWS = ("follows_colon", "follows_colon_list", "follows_list", "follo
 
 
 def _states_strongly(features: dict[str, float]) -> bool:
-    """A cue noun or adjective with its enumeration right after it, mostly safety themes:
-    the way a plan states its own priorities (other readings weigh less beside it)."""
+    """A cue noun or adjective with its enumeration right after it, or the sections of a
+    chapter named for the themes, mostly safety themes: the way a plan states its own
+    priorities (other readings weigh less beside it)."""
+    themed = features.get("themed_share", 0) >= 0.5
+    if features.get("source_themes_chapter") and features.get("themes_chapter_named"):
+        return themed  # the sections of a chapter called "Thema's" or "Prioriteiten"
     cue = features.get("cue_noun") or features.get("cue_adjective")
     follows = any(features.get(f) for f in _STRONG_FOLLOWS)
-    clean = not (features.get("negated") or features.get("back_reference"))
-    return bool(cue and follows and clean and features.get("themed_share", 0) >= 0.5)
+    clean = not features.get("back_reference")
+    return bool(cue and follows and clean and themed)
 
 
 def rank(features: dict[str, float], probability: float) -> tuple[bool, float]:
