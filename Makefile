@@ -27,8 +27,8 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz VEILIGHEID_FUZZ_CLI=100 $(BIN)/python -m pytest -q tests/test_bad_input.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff format --check src tests bench training
 	$(BIN)/lint-imports --no-cache
 
 # The JSON Schemas of the rules files (rules/schema/), generated from src/veiligheid_cli/rules_models.py;
