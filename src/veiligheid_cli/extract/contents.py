@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import BlockKind
+from .candidates import new_member, propose
 from .context import ExtractionContext
 from .registry import extraction_pass
 
@@ -117,7 +118,7 @@ def contents_priorities(ctx: ExtractionContext) -> None:
         for e, name in _named_in_contents(ctx)
         if not ctx.rules.skip_section_cue.search(name)
     ]
-    ctx.propose("contents", members)
+    propose(ctx, "contents", members)
 
 
 def _key(text: str) -> str:
@@ -170,4 +171,4 @@ def _member(ctx: ExtractionContext, e: Entry, name: str):
     start = a.block.text.find(name)
     span = (start, start + len(name)) if start >= 0 else None
     themes = ctx.hits_in(e.block, *span) if span else []
-    return ctx.member(e.block, name, themes, "contents entry", span)
+    return new_member(ctx, e.block, name, themes, "contents entry", span)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Block, BlockKind, Document, DocumentKind, Extraction, Item, ItemKind
 from ..rules import ExtractRules, Taxonomy
-from .candidates import Candidate, Member
+from .candidates import Candidate
 from .outline import Outline
 from .text import clean_item_text, dedupe, sentence_spans, strip_number
 
@@ -174,37 +174,6 @@ class ExtractionContext:
         if block.kind is BlockKind.HEADING and block.text not in numbered:
             labels = labels or [block.text]
         return labels[0] if labels and not labels[0].endswith("?") else None
-
-    # --- proposing priorities ---------------------------------------------------------------
-
-    def member(
-        self,
-        i: int,
-        text: str,
-        themes: list[str],
-        cue: str,
-        span: tuple[int, int] | None = None,
-        heading: bool = False,
-        paragraph: bool = False,
-    ) -> Member:
-        """A priority a candidate reading would give, from block i (scored later)."""
-        item = self.item(ItemKind.PRIORITY, i, text, themes, 0.0, cue, span)
-        return Member(item, i, span, heading=heading, paragraph=paragraph)
-
-    def propose(
-        self,
-        source: str,
-        members: list[Member],
-        reading: dict[str, float] | None = None,
-        cue_block: int | None = None,
-        regional: bool = False,
-        cue_text: str = "",
-    ) -> None:
-        """A candidate reading of the priorities (nothing is decided before selection)."""
-        if members:
-            self.candidates.append(
-                Candidate(source, members, reading or {}, cue_block, regional, cue_text)
-            )
 
     # --- adding items ---------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import BlockKind
+from .candidates import new_member, propose
 from .contents import read_contents
 from .context import ExtractionContext
 from .enumeration import Piece, split_items
@@ -449,7 +450,7 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         for p in pieces:
             span = (p.start, p.start + len(p.text))
             themes = ctx.hits_in(s.body_block, *span)
-            members.append(ctx.member(s.body_block, strip_number(p.text), themes, cue, span))
+            members.append(new_member(ctx, s.body_block, strip_number(p.text), themes, cue, span))
     c = s.cue
     reading = {
         f"cue_{c.kind}": 1.0,
@@ -471,7 +472,7 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         "indefinite_predicate": float(s.indefinite),
         "relative_clause": float(bool(_RELATIVE.match(s.sentence[c.end :]))),
     }
-    ctx.propose("statement", members, reading, s.block, s.regional, s.sentence)
+    propose(ctx, "statement", members, reading, s.block, s.regional, s.sentence)
 
 
 # "De thema's die aandacht vragen zijn: ...": a relative clause describes the themes (a finding)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .candidates import Member
+from .candidates import Member, new_member
 from .context import ExtractionContext
 from .enumeration import strip_explanation
 
@@ -15,7 +15,7 @@ def list_item_member(ctx: ExtractionContext, i: int, cue: str) -> Member:
     a = ctx.blocks[i]
     text, span = _label_of(a.block.text)
     themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-    return ctx.member(i, text, themes, cue, span)
+    return new_member(ctx, i, text, themes, cue, span)
 
 
 _LABEL = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind
+from .candidates import new_member, propose
 from .context import ExtractionContext
 from .registry import extraction_pass
 from .text import strip_number
@@ -28,11 +29,11 @@ def themes_chapter_sections(ctx: ExtractionContext) -> None:
             continue  # a chapter recognised by its themed headings: only themed sections
         themes = list(sec.heading_themes) or [t for t, n in sec.themes.most_common(2) if n >= 2]
         text = ctx.rules.priority_label_cue.sub("", strip_number(sec.block.text)).strip()
-        member = ctx.member(idx, text, themes, "section of a themes chapter", heading=True)
+        member = new_member(ctx, idx, text, themes, "section of a themes chapter", heading=True)
         chapters.setdefault(sec.parent, []).append(member)
     for parent, members in chapters.items():
         reading = {"themes_chapter_named": float(outline.has_themes_chapter)}
-        ctx.propose("themes_chapter", members, reading, cue_block=parent)
+        propose(ctx, "themes_chapter", members, reading, cue_block=parent)
 
 
 @extraction_pass("labelled_headings")
@@ -56,11 +57,11 @@ def labelled_headings(ctx: ExtractionContext) -> None:
         themes = ctx.hits_in(i, start, len(b.text)) or a.themes or _body_themes(ctx, i)
         how = "labelled heading" if cue else "heading in a themes chapter"
         span = (start, len(b.text))
-        member = ctx.member(i, b.text[start:], themes, how, span, heading=True)
+        member = new_member(ctx, i, b.text[start:], themes, how, span, heading=True)
         member.item.section = b.text
         found["labelled_heading" if cue else "chapter_heading"].append(member)
     for source, members in found.items():
-        ctx.propose(source, members)
+        propose(ctx, source, members)
 
 
 _WORD_SPAN = re.compile(r"\S+")
@@ -83,11 +84,11 @@ def labelled_paragraphs(ctx: ExtractionContext) -> None:
             continue
         themes = ctx.hits_in(i, cue.end(), end) or ctx.hits_in(i, end, len(text))[:2]
         label = text[cue.end() : end].strip()
-        member = ctx.member(i, label, themes, "labelled paragraph", (cue.end(), end),
+        member = new_member(ctx, i, label, themes, "labelled paragraph", (cue.end(), end),
                             paragraph=True)  # fmt: skip
         member.item.section = label
         members.append(member)
-    ctx.propose("labelled_paragraph", members)
+    propose(ctx, "labelled_paragraph", members)
 
 
 def _label_end(text: str, start: int, max_words: int = 10) -> int | None:
@@ -127,7 +128,7 @@ def announced_headings(ctx: ExtractionContext) -> None:
             if not members:
                 members, source = _titled_paragraphs(ctx, i, n, cue), "announced_paragraphs"
             reading = {"count_stated": 1.0, "count_agrees": 1.0}
-            ctx.propose(source, members, reading, cue_block=i, cue_text=sentence)
+            propose(ctx, source, members, reading, cue_block=i, cue_text=sentence)
             if members:
                 break
 
@@ -147,7 +148,7 @@ def _announced_heading(ctx: ExtractionContext, j: int, cue: str):
     b = ctx.blocks[j].block
     text = ctx.rules.priority_label_cue.sub("", strip_number(b.text)).strip()
     themes = ctx.blocks[j].themes or _body_themes(ctx, j)
-    member = ctx.member(j, text, themes, cue, heading=True)
+    member = new_member(ctx, j, text, themes, cue, heading=True)
     member.item.section = b.text
     return member
 
@@ -171,7 +172,7 @@ def _titled_paragraphs(ctx: ExtractionContext, i: int, n: int, cue: str) -> list
     members = []
     for j, end, themes in found:
         label = ctx.blocks[j].block.text[:end].strip()
-        member = ctx.member(j, label, themes, cue, (0, end), paragraph=True)
+        member = new_member(ctx, j, label, themes, cue, (0, end), paragraph=True)
         member.item.section = label
         members.append(member)
     return members
@@ -225,10 +226,10 @@ def themed_chapters(ctx: ExtractionContext) -> None:
         return
     how = "themed chapter"
     members = [
-        ctx.member(i, strip_number(s.block.text), list(s.heading_themes), how, heading=True)
+        new_member(ctx, i, strip_number(s.block.text), list(s.heading_themes), how, heading=True)
         for i, s in themed
     ]
-    ctx.propose("themed_chapters", members)
+    propose(ctx, "themed_chapters", members)
 
 
 @extraction_pass("restated_priorities")

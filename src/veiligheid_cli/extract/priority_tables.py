@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..model import BlockKind
 from ..rules import GoalTableCues
+from .candidates import new_member, propose
 from .context import ExtractionContext
 from .registry import extraction_pass
 
@@ -25,8 +26,8 @@ def priority_tables(ctx: ExtractionContext) -> None:
         start = b.text.find(text)
         span = (start, start + len(text)) if start >= 0 else None
         themes = (ctx.hits_in(i, *span) if span else []) or a.themes
-        members.append(ctx.member(i, text, themes, "table", span))
-    ctx.propose("table", members)
+        members.append(new_member(ctx, i, text, themes, "table", span))
+    propose(ctx, "table", members)
 
 
 def _priority_cell(
