@@ -9,7 +9,7 @@ import pytest
 
 from veiligheid_cli.compare import assign
 
-from conftest import FIXTURES, run_cli
+from conftest import FIXTURES, ROOT, run_cli
 
 PAIRS = FIXTURES / "compare"
 
@@ -111,3 +111,19 @@ def test_the_assignment_is_optimal_not_greedy():
     # greedy takes (0, 0) = 0.9 and leaves (1, 1) = 0.1: total 1.0; the optimum is 0.8 + 0.8
     scores = [[(0.9, ""), (0.8, "")], [(0.8, ""), (0.1, "")]]
     assert sorted(assign(scores)) == [(0, 1), (1, 0)]
+
+
+def test_each_side_is_named_by_its_body_and_period():
+    """A regional strategy carried by a municipality's proposal is the region's, in every
+    format: not "Hilversum 2019-2022"."""
+    old = str(ROOT / "corpus/hilversum-voorstel-rvs-midden-nederland-2019-2022.txt")
+    new = str(ROOT / "tests/fixtures/plans/rvs-midden-nederland-2023-2026.txt")
+    markdown = run_cli("compare", old, new, "-f", "markdown").stdout
+    assert markdown.splitlines()[0] == (
+        "# Wat is er veranderd? Regionale Veiligheidsstrategie Midden-Nederland 2019-2022 → "
+        "Regionale Veiligheidsstrategie Midden-Nederland 2023-2026"
+    )
+    data = json.loads(run_cli("compare", old, new, "-f", "json").stdout)
+    assert data["old"]["name"] == "Regionale Veiligheidsstrategie Midden-Nederland 2019-2022"
+    assert data["old"]["organization"] == "Hilversum"  # who proposed it, kept apart
+    assert "Hilversum" not in run_cli("compare", old, new).stdout.splitlines()[0]

@@ -33,8 +33,13 @@ def _goal_json(g: GoalChange) -> dict:
 
 
 def _name(c: Comparison, which: str) -> str:
+    """A side by its body and period: a regional strategy by its own name with its region
+    ("Regionale Veiligheidsstrategie Midden-Nederland 2019-2022"), also when a municipality's
+    proposal carries it; a local plan by its municipality and period."""
     ex = c.old if which == "old" else c.new
     meta = ex.document.metadata
+    if meta.name:
+        return meta.name
     period = f" {meta.period}" if meta.period else ""
     return f"{meta.organization or ex.document.path}{period}"
 
@@ -44,7 +49,7 @@ def to_json(c: Comparison) -> str:
         meta = ex.document.metadata
         period = {"start": meta.period.start, "end": meta.period.end} if meta.period else None
         return {"path": ex.document.path, "organization": meta.organization,
-                "kind": meta.kind.value, "period": period}  # fmt: skip
+                "name": meta.name or None, "kind": meta.kind.value, "period": period}  # fmt: skip
 
     return dump_json(
         {
