@@ -50,7 +50,7 @@ STOP = set(
         "naar",
     ]
 )
-KINDS = {"local": "ivp", "regional": "regional"}
+KINDS = {"local": {"ivp"}, "regional": {"regional"}, "other": {"other", "proposal"}}
 
 
 def words(text: str) -> list[str]:
@@ -110,7 +110,7 @@ def run_priorities(folder: Path, verbose: bool) -> dict:
         ok = s["fp"] == 0 and s["fn"] == 0
         full += ok
         meta = ex.document.metadata
-        kind_ok = meta.kind.value == KINDS[g["kind"]]
+        kind_ok = meta.kind.value in KINDS[g["kind"]]
         kind_right += kind_ok
         period = [meta.period.start, meta.period.end] if meta.period else None
         period_right += period == g["period"]
@@ -188,6 +188,58 @@ def run_goals(folder: Path, verbose: bool) -> dict:
     }
 
 
+def run_pairs(folder: Path, verbose: bool) -> dict:
+    """The `align` verdicts and `compare` rows of gold.json: a key is a word of a priority's
+    name; a row is right when the priority holding the key has one of the expected statuses
+    (a key no priority holds is wrong)."""
+    from veiligheid_cli.compare import compare
+    from veiligheid_cli.pipeline import Settings, align_extractions, extract_file
+    from veiligheid_cli.rules import load_taxonomy
+
+    settings = Settings()
+    gold = json.loads((SHARED / "gold.json").read_text(encoding="utf-8"))
+    cache: dict[str, object] = {}
+
+    def ex(name: str):
+        if name not in cache:
+            path = folder / f"{name}.txt"
+            cache[name] = extract_file(path, settings) if path.exists() else None
+        return cache[name]
+
+    result: dict = {}
+    for task, a, b in (("align", "local", "regional"), ("compare", "old", "new")):
+        right = total = 0
+        skipped = []
+        for pair in gold[task]:
+            left, other = ex(pair[a]), ex(pair[b])
+            if left is None or other is None:
+                skipped.append(f"{pair[a]} x {pair[b]}")
+                continue
+            if task == "align":
+                rows = [
+                    (p.regional.text.lower(), p.status.value)
+                    for p in align_extractions(left, other, settings).priorities
+                ]
+            else:
+                rows = [
+                    (" ".join(i.text.lower() for i in (c.old, c.new) if i), c.status)
+                    for c in compare(left, other, load_taxonomy(None)).priorities
+                ]
+            for key, allowed in pair["expect"].items():
+                got = next((status for text, status in rows if key.lower() in text), "not found")
+                total += 1
+                right += got in allowed
+                if verbose and got not in allowed:
+                    print(f"{task} {pair[a]} x {pair[b]}: {key!r} {got}, expected {allowed}")
+        result[task] = {
+            "right": f"{right}/{total}",
+            "share": round(right / total, 3) if total else None,
+        }
+        if skipped:
+            result[task]["absent"] = skipped
+    return result
+
+
 def _holds(text: str, key: list[str]) -> bool:
     have = sum(1 for t in key if t in text)
     return bool(key) and have >= 0.75 * len(key)
@@ -197,17 +249,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="folder with NAME.txt per dev-set row")
     parser.add_argument("--goals", action="store_true", help="score goals (goals-gold.json)")
+    parser.add_argument(
+        "--pairs", action="store_true", help="score align verdicts and compare rows"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="print misses per text")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"{args.folder}: not a folder", file=sys.stderr)
         return 2
-    result = (
-        run_goals(args.folder, args.verbose)
-        if args.goals
-        else run_priorities(args.folder, args.verbose)
-    )
+    if args.goals:
+        result = run_goals(args.folder, args.verbose)
+    elif args.pairs:
+        result = run_pairs(args.folder, args.verbose)
+    else:
+        result = run_priorities(args.folder, args.verbose)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")

@@ -172,6 +172,10 @@ NOT_PRIORITIES = {
     "negated": "Evenementen, horeca en toerisme zijn geen prioriteit in deze periode.",
     "predicate": "De thema's zijn gekozen omdat inwoners ze belangrijk vinden, en omdat de "
     "cijfers dat laten zien.",
+    # "X zijn thema's die ...": an indefinite predicate with a relative clause classifies X (a
+    # property of the themes), where "X zijn de thema's" or "X zijn speerpunten" chooses
+    "classification": "Wonen, verkeer en leefbaarheid zijn thema's die in bijna elk "
+    "beleidsveld terugkomen.",
 }
 
 

@@ -440,7 +440,9 @@ def _marker_class(marker: str) -> str:
 def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
     """The statement as a candidate: its pieces (or list items) and what the reader saw."""
     pieces = _pieces(ctx, s)
-    if not pieces:
+    relative = bool(_RELATIVE.match(s.sentence[s.cue.end :]))
+    if not pieces or (s.indefinite and relative):
+        # "X zijn thema's die ...": the predicate says what kind of thing X is, not a choice
         return
     cue = f"{'list after' if s.items else 'enumeration after'}: {s.cue_text}"
     if s.items:
@@ -470,7 +472,7 @@ def _propose(ctx: ExtractionContext, s: Statement, counted: bool) -> None:
         "frame_where_counted": float(counted and c.kind.endswith("frame")),
         "the_following": float(bool(_FOLLOWING.search(s.sentence[: c.start]))),
         "indefinite_predicate": float(s.indefinite),
-        "relative_clause": float(bool(_RELATIVE.match(s.sentence[c.end :]))),
+        "relative_clause": float(relative),
     }
     propose(ctx, "statement", members, reading, s.block, s.regional, s.sentence)
 
