@@ -255,6 +255,35 @@ def test_years_after_a_target_label_are_target_columns(tmp_path):
     assert found[0].measure.comparison == "at_most"
 
 
+# A header in two rows: the groups above, the years below (the groups' spans lost as text)
+TWO_ROW_HEADER = """Kengetallen wijkveiligheid
+
+Gerealiseerd | Verwachting | Doel | | | | |
+Kengetal | 2021 | 2022 | 2023 | 2024 | 2024 | 2027 | Herkomst |
+Inbraken in schuurtjes en garages | 88 | 91 | 79 | 84 | 75 | 60 | Politie |
+Bewoners die zich 's avonds onveilig voelen | 21% | 19% | 22% | 20% | 18% | 15% | Peiling |
+"""
+
+
+def test_a_two_row_header_puts_each_year_under_its_group(tmp_path):
+    found = goals(tmp_path, TWO_ROW_HEADER)
+    # the realised years and the expectation for 2024 are no targets; the row of years no goal
+    assert [g.target for g in found] == [
+        "75 (Doel 2024); 60 (Doel 2027)",
+        "18% (Doel 2024); 15% (Doel 2027)",
+    ]
+    assert found[0].indicator == "Inbraken in schuurtjes en garages"
+
+
+def test_stacked_header_needs_years_under_fewer_groups():
+    from veiligheid_cli.ingest.headers import stack_header
+
+    assert stack_header(("A", "B", ""), ("Naam", "2020", "2021")) == ("Naam", "A 2020", "B 2021")
+    assert stack_header(("Naam", "Bron", "Doel"), ("x", "2020", "2021")) is None  # a full header
+    assert stack_header(("A", ""), ("Naam", "12", "2021")) is None  # figures, not years
+    assert stack_header(("A", "B", "C", "D"), ("Naam", "2020", "2021", "")) is None
+
+
 def test_notes_between_rows_do_not_break_the_table(tmp_path):
     text = (
         "Wat willen we bereiken?\n\nIndicator\n\nNulmeting\n\nDoelstelling 2025\n\n"

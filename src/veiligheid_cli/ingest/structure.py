@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Block, BlockKind
 from .clean import CleanLine, ends_sentence
+from .headers import stack_header
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NUMBERED_HEADING = re.compile(r"^((?:\d{1,2}\.){1,4}\d{1,2}|\d{1,2})\.?\s+(\S.*?)\s*$")
@@ -240,9 +241,12 @@ def _table_row(ln: CleanLine, blocks: list[Block]) -> Block:
     of its table as the header."""
     columns = ln.columns
     prev = blocks[-1] if blocks else None
-    if not columns and prev is not None and prev.kind is BlockKind.TABLE_ROW and prev.cells:
-        columns = prev.columns or prev.cells
     text = " | ".join(c for c in ln.cells if c)
+    if not columns and prev is not None and prev.kind is BlockKind.TABLE_ROW and prev.cells:
+        stacked = None if prev.columns else stack_header(prev.cells, ln.cells)
+        if stacked is not None:  # the second row of the header: its labels head the rows
+            return Block(BlockKind.TABLE_ROW, text, ln.line, ln.line, ln.page, cells=stacked)
+        columns = prev.columns or prev.cells
     return Block(
         BlockKind.TABLE_ROW, text, ln.line, ln.line, ln.page, cells=ln.cells, columns=columns
     )

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import CleanLine
+from .headers import group_years
 
 _FIGURE = re.compile(
     r"^(?:(?:minimaal|maximaal|min\.|max\.|ten minste|ten hoogste|circa|ca\.)\s*)?"
@@ -172,7 +173,7 @@ def _figures_under_years(
         for m in (2, 1, 0):  # group labels before the years, the indicator before them
             if i - m - 1 < 0 or any(u.figure for u in run[i - m - 1 : i]):
                 continue
-            columns = _group_years([u.text for u in run[i - m : i]], years)
+            columns = group_years([u.text for u in run[i - m : i]], years)
             indicator = run[i - m - 1]
             if columns and re.search(r"[^\W\d_]{3}", indicator.text):
                 header = ("Indicator", *columns)
@@ -181,21 +182,6 @@ def _figures_under_years(
                 break
         i += 2 * k
     return out
-
-
-def _group_years(groups: list[str], years: list[str]) -> list[str] | None:
-    """Column labels: each year under its group, the groups splitting the years where the
-    years start again; None when the groups and the runs of years do not match up."""
-    runs: list[list[str]] = [[]]
-    for year in years:
-        if runs[-1] and int(year) <= int(runs[-1][-1]):
-            runs.append([])
-        runs[-1].append(year)
-    if not groups:
-        return years if len(runs) == 1 else None
-    if len(groups) != len(runs):
-        return None
-    return [f"{g} {y}" for g, run in zip(groups, runs, strict=True) for y in run]
 
 
 def _rows(run: list[_Unit]) -> list[list[_Unit]]:
