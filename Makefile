@@ -80,13 +80,15 @@ $(TRAIN_STAMP): $(STAMP)
 	touch $(TRAIN_STAMP)
 
 train: $(TRAIN_STAMP)
-	$(BIN)/python training/train.py
+	$(BIN)/python training/train.py --task priorities
+	$(BIN)/python training/train.py --task goals
 
 # The feature table from the dev texts fetched into DIR (plus the corpus and our fixture plans):
 # make features DIR=/tmp/real-dev
 features: $(STAMP)
 	@test -n "$(DIR)" || { echo "usage: make features DIR=folder-with-the-dev-texts"; exit 2; }
 	$(BIN)/python training/features.py $(DIR)
+	$(BIN)/python training/goal_features.py $(DIR)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info $(DEMO_OUT)

@@ -437,22 +437,35 @@ def test_goal_section_sentences_take_what_a_goals_heading_announces():
     assert {g.cue for g in ctx.goals} == {"goal section"}
 
 
-def test_stated_goals_first_drops_lookalikes_in_a_section_with_marked_goals():
+def test_a_lookalike_in_a_section_with_marked_goals_is_marked_as_such():
+    from veiligheid_cli.extract.stated_goals import beside_marked_goals
+
     names = (*PRIORITY_PASSES, "goal_phrases", "goal_section_sentences", "goal_sentences")
-    before = run(WHAT_WE_WANT, *names)
-    assert "Het aantal meldingen van jeugdoverlast stijgt." in texts(before.goals)
-    after = run(WHAT_WE_WANT, *names, "stated_goals_first")
-    assert "Het aantal meldingen van jeugdoverlast stijgt." not in texts(after.goals)
-    assert len(set(texts(after.goals))) == 2  # repeats go at the end (ctx.result)
+    ctx = run(WHAT_WE_WANT, *names)
+    marked = {g.text for g in ctx.goals if id(g) in beside_marked_goals(ctx)}
+    assert "Het aantal meldingen van jeugdoverlast stijgt." in marked
+    assert not marked & {g.text for g in ctx.goals if g.cue == "goal section"}
+    # the goal model weighs the mark against the goal: below every goal the layout marks
+    from veiligheid_cli.extract.goal_selection import score_goals
+
+    measured = run(WHAT_WE_WANT, *names, "goal_targets")  # as the goals stand at selection
+    scored = {g.text: (g.cue, f, p) for g, f, p in score_goals(measured)}
+    _cue, finding, p_finding = scored["Het aantal meldingen van jeugdoverlast stijgt."]
+    assert finding["looks_like_beside_marked"] == 1.0
+    marked = [p for cue, _f, p in scored.values() if cue == "goal section"]
+    assert len(marked) == 2 and p_finding < min(marked)
 
 
-def test_stated_goals_first_keeps_form_goals_where_no_layout_marks_goals():
+def test_form_goals_where_no_layout_marks_goals_are_not_marked():
+    from veiligheid_cli.extract.stated_goals import beside_marked_goals
+
     text = (
         IVP_HEAD
         + "3 Thema's\n\n3.1 Verkeersveiligheid\n\nVerkeersveiligheid rondom scholen verhogen.\n"
     )
-    ctx = run(text, "themes_chapter_sections", "goal_phrases", "stated_goals_first")
+    ctx = run(text, "themes_chapter_sections", "goal_phrases")
     assert texts(ctx.goals) == ["Verkeersveiligheid rondom scholen verhogen."]
+    assert not beside_marked_goals(ctx)
 
 
 def test_lettered_and_roman_heading_numbers_are_not_part_of_the_priority():

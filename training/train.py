@@ -1,15 +1,17 @@
-"""Train the priority model from the committed feature table: `make train`.
+"""Train the priority and goal models from the committed feature tables: `make train`.
 
 Logistic regression (scikit-learn, the `train` extra) over the named features of
-training/priority_features.tsv. The estimate is document-grouped k-fold cross-validation (no
-document in two folds): each fold's model scores the held-out documents' members, which are
-then selected as the tool selects them (the most probable member of an overlap group, when it
-reaches the threshold) and scored as the dev-set bench scores texts: precision, recall and F1
-over priorities, texts fully right, texts without priorities left clean. The threshold is, of
-those whose cross-validated F1 over all texts (dev and own) is within NOISE of the best, the one
-nearest 0.5: the F1 curve is flat, and a peak one priority higher is noise, not a better model.
-The model fitted on all rows is written to rules/priority_model.yaml with the figures. The CLI
-never imports this module.
+training/priority_features.tsv (`--task priorities`) or training/goal_features.tsv (`--task
+goals`: every proposed goal on its own, a second goal on one gold goal counted false, as the
+bench counts; look-alikes the gold names are reported). The estimate is document-grouped
+k-fold cross-validation (no document in two folds): each fold's model scores the held-out
+documents' members, which are then selected as the tool selects them (the most probable
+member of an overlap group, when it reaches the threshold) and scored as the dev-set bench
+scores texts: precision, recall and F1, texts fully right, texts without items left clean.
+The threshold is, of those whose cross-validated F1 over all texts (dev and own) is within
+NOISE of the best, the one nearest 0.5: the F1 curve is flat, and a peak one item higher is
+noise, not a better model. The model fitted on all rows is written to rules/<task>_model.yaml
+with the figures. The CLI never imports this module.
 """
 
 from __future__ import annotations
@@ -20,8 +22,13 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLE = ROOT / "training/priority_features.tsv"
-MODEL = ROOT / "rules/priority_model.yaml"
+# per task: the feature table, the model file, and the module whose features it weighs
+TASKS = {
+    "priorities": ("training/priority_features.tsv", "rules/priority_model.yaml",
+                   "extract/features.py"),
+    "goals": ("training/goal_features.tsv", "rules/goal_model.yaml", "extract/goal_features.py"),
+}  # fmt: skip
+TASK = {"name": "priorities"}  # the task of this run (main sets it)
 FOLDS = 5
 THRESHOLDS = [round(0.2 + 0.025 * k, 3) for k in range(25)]  # 0.2 .. 0.8
 NOISE = 0.005  # about one priority in the ~300 of the dev and own texts
@@ -54,6 +61,11 @@ def select(rows: list[dict], probs: list[float], threshold: float) -> dict[str, 
     selection.py (rank)."""
     from veiligheid_cli.extract.selection import rank
 
+    if TASK["name"] == "goals":  # goals are not ranked against each other: each on its own
+
+        def rank(features: dict, probability: float) -> tuple[bool, float]:
+            return (False, -probability)
+
     by_doc: dict[str, list[tuple[float, dict]]] = defaultdict(list)
     for r, p in zip(rows, probs, strict=True):
         by_doc[r["document"]].append((p, r))
@@ -76,11 +88,14 @@ def figures(rows: list[dict], probs: list[float], threshold: float, subset: str 
     the texts of `subset` ("dev", "own"; None: all)."""
     docs = {d: n for (s, d), n in DOCUMENTS.items() if subset in (None, s)}
     taken = select(rows, probs, threshold)
-    tp = fp = fn = full = clean = empty = 0
+    tp = fp = fn = full = clean = empty = lookalikes = 0
     for doc, n_gold in docs.items():
         picked = taken.get(doc, [])
         hits = {r["gold"] for r in picked if r["gold"] >= 0}
-        false = sum(1 for r in picked if r["gold"] == -1)
+        false = sum(1 for r in picked if r["gold"] in (-1, -4))
+        if TASK["name"] == "goals":  # as the bench: a second goal on one gold goal is false
+            false += sum(1 for r in picked if r["gold"] >= 0) - len(hits)
+            lookalikes += sum(1 for r in picked if r["gold"] == -4)
         tp, fp, fn = tp + len(hits), fp + false, fn + n_gold - len(hits)
         full += false == 0 and len(hits) == n_gold
         if n_gold == 0:
@@ -97,7 +112,7 @@ def figures(rows: list[dict], probs: list[float], threshold: float, subset: str 
         "fully_right": round(full / max(1, len(docs)), 3),
         "clean": round(clean / empty, 3) if empty else 1.0,
         "no_priority_texts": empty,
-    }
+    } | ({"lookalikes_taken": lookalikes} if TASK["name"] == "goals" else {})
 
 
 def fit(rows: list[dict], c: float):
@@ -133,19 +148,20 @@ def cross_validated(rows: list[dict], c: float, folds: int = FOLDS) -> list[floa
 def write_model(vec, model, threshold, c, rows, cv) -> None:
     names = vec.get_feature_names_out()
     weights = {n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)}
+    table, model_file, module = TASKS[TASK["name"]]
     lines = [
-        "# yaml-language-server: $schema=schema/priority_model.schema.json",
-        "# Written by `make train` (training/train.py) from training/priority_features.tsv:",
-        "# logistic regression over the candidate features of extract/features.py. Edit by",
+        f"# yaml-language-server: $schema=schema/{Path(model_file).stem}.schema.json",
+        f"# Written by `make train` (training/train.py) from {table}:",
+        f"# logistic regression over the candidate features of {module}. Edit by",
         "# retraining; a weight edited by hand is read as it stands.",
         "schema: veiligheid/model/v1",
-        "target: priorities",
+        f"target: {TASK['name']}",
         f"intercept: {round(float(model.intercept_[0]), 4)}",
         f"threshold: {threshold}",
         "weights:",
         *(f"  {n}: {w}" for n, w in sorted(weights.items(), key=lambda nw: -abs(nw[1])) if w),
         "training:",
-        "  table: training/priority_features.tsv",
+        f"  table: {table}",
         f"  documents: {len(DOCUMENTS)}",
         f"  rows: {len(rows)}",
         f"  positives: {sum(1 for r in rows if r['gold'] >= 0)}",
@@ -155,25 +171,29 @@ def write_model(vec, model, threshold, c, rows, cv) -> None:
         f"  folds: {FOLDS}",
         *(f"  {k}: {cv[k]}" for k in ("precision", "recall", "f1", "fully_right", "clean")),
     ]
-    tmp = MODEL.with_suffix(".tmp")
+    path = ROOT / model_file
+    tmp = path.with_suffix(".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(MODEL)
+    tmp.replace(path)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--table", type=Path, default=TABLE)
+    parser.add_argument("--task", choices=list(TASKS), default="priorities")
+    parser.add_argument("--table", type=Path, help="the feature table (default: the task's)")
     parser.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--dry-run", action="store_true", help="print figures, write nothing")
     args = parser.parse_args()
-    rows, documents = read_table(args.table)
+    TASK["name"] = args.task
+    table, model_file, _module = TASKS[args.task]
+    rows, documents = read_table(args.table or ROOT / table)
     DOCUMENTS.update(documents)
     oof = cross_validated(rows, args.C)
     best = choose_threshold(rows, oof)
     cv = figures(rows, oof, best, "dev")
     vec, model = fit(rows, args.C)
     full = probabilities(vec, model, rows)
-    print(f"rows {len(rows)}, documents {len(DOCUMENTS)}, C {args.C}")
+    print(f"{args.task}: rows {len(rows)}, documents {len(DOCUMENTS)}, C {args.C}")
     print(f"threshold {best} (nearest 0.5 within {NOISE} of the best cross-validated F1)")
     print(f"cross-validated ({FOLDS} folds, by document), dev texts: {cv}")
     print(f"cross-validated, own texts: {figures(rows, oof, best, 'own')}")
@@ -181,7 +201,7 @@ def main() -> int:
     print(f"fitted on all, own texts: {figures(rows, full, best, 'own')}")
     if not args.dry_run:
         write_model(vec, model, best, args.C, rows, cv)
-        print(f"written: {MODEL.relative_to(ROOT)}")
+        print(f"written: {model_file}")
     return 0
 
 

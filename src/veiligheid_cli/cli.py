@@ -242,7 +242,7 @@ def extract(
     verbose: VerboseOpt = False,
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="Show why: each priority's strongest model features."),
+        typer.Option("--explain", help="Show why: the strongest model features of each item."),
     ] = False,
 ) -> None:
     """Find the priorities, goals and quoted regional priorities of a document, with themes."""

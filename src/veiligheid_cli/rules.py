@@ -26,6 +26,7 @@ CONFIG_FILE = "config.yaml"
 CHECK_FILE = "check.yaml"
 EXTRACT_FILE = "extract.yaml"
 PRIORITY_MODEL_FILE = "priority_model.yaml"
+GOAL_MODEL_FILE = "goal_model.yaml"
 
 
 def default_rules_dir() -> Path:
@@ -370,6 +371,7 @@ class ExtractRules:
     target_cues: dict[str, re.Pattern[str]]  # `target_grammar:` groups (extract/targets.py)
     indicator_columns: dict[str, re.Pattern[str]]  # `indicator_table_columns:` groups
     priority_model: LinearModel  # scores the priority candidates (rules/priority_model.yaml)
+    goal_model: LinearModel  # scores the goal candidates (rules/goal_model.yaml)
     passes: tuple[str, ...] = ()  # extraction passes to run, in order; () = the default list
     source: str = ""  # the extract.yaml these rules were read from (for error messages)
 
@@ -417,6 +419,7 @@ def _extract_rules(path: str, _mtime: int) -> ExtractRules:
         target_cues=_cue_groups(data["target_grammar"]),
         indicator_columns=_cue_groups(data["indicator_table_columns"]),
         priority_model=load_model(Path(path).with_name(PRIORITY_MODEL_FILE)),
+        goal_model=load_model(Path(path).with_name(GOAL_MODEL_FILE)),
         source=path,
     )
 

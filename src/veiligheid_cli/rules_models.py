@@ -397,7 +397,8 @@ class CrossValidationRecord(RulesModel):
 
 
 class ModelFile(RulesModel):
-    """rules/priority_model.yaml: a logistic model over named candidate features."""
+    """rules/priority_model.yaml, rules/goal_model.yaml: a logistic model over named candidate
+    features."""
 
     messages: ClassVar[dict[str, str]] = {"schema": SCHEMA_MESSAGE}
 
@@ -418,6 +419,7 @@ FILE_MODELS: dict[str, type[RulesModel]] = {
     "extract.yaml": ExtractFile,
     "check.yaml": CheckFile,
     "priority_model.yaml": ModelFile,
+    "goal_model.yaml": ModelFile,
 }
 
 SCHEMA_DIR = "schema"  # beside the rules files: rules/schema/themes.schema.json, ...

@@ -16,6 +16,7 @@ from ..rules import ExtractRules, Taxonomy
 from . import (  # noqa: F401  (register the passes)
     contents,
     displaced,
+    goal_selection,
     goals,
     grammar,
     mentions,
@@ -61,10 +62,9 @@ DEFAULT_PASSES = (
     "goal_section_sentences",
     "goal_sentences",
     "target_statements",
-    "stated_goals_first",
     "reassign_displaced_goals",
     "goal_targets",
-    "measured_goals_first",
+    "select_goals",
     "mentions",
     "sections",
 )

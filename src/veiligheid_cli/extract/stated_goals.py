@@ -62,15 +62,14 @@ def _run_in_heading(ctx: ExtractionContext, sentence: str) -> bool:
     )
 
 
-@extraction_pass("stated_goals_first")
-def stated_goals_first(ctx: ExtractionContext) -> None:
-    """Where the layout of a section marks its goals (a goals heading, "Doel:" or "Ambitie:"
-    labels, a goals table), sentences elsewhere in it that only look like goals ("Het aantal
-    meldingen stijgt.") describe the situation; they are not goals."""
+def beside_marked_goals(ctx: ExtractionContext) -> set[int]:
+    """The goals (ids) that only look like goals in a section whose layout marks its goals (a
+    goals heading, "Doel:" or "Ambitie:" labels, a goals table): sentences there that only look
+    like goals ("Het aantal meldingen stijgt.") describe the situation (a goal feature)."""
     marked = [g for g in ctx.goals if g.cue in STRUCTURED_CUES]
     sections = {g.section for g in marked}
     texts = {g.text for g in marked}
-    ctx.goals = [
-        g for g in ctx.goals if g.cue not in FORM_ONLY_CUES or g.section not in sections
-        or g.text in texts
-    ]  # fmt: skip
+    return {
+        id(g) for g in ctx.goals
+        if g.cue in FORM_ONLY_CUES and g.section in sections and g.text not in texts
+    }  # fmt: skip

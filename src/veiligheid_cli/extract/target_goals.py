@@ -10,25 +10,32 @@ import re
 from ..model import BlockKind, Item, ItemKind, Target
 from .context import ExtractionContext
 from .registry import extraction_pass
-from .targets import is_target_statement, read_target
+from .targets import is_target_statement, read_target, target_signals
 from .text import strip_number
 
 _FIGURE_CELL = re.compile(r"\d")
 _MONEY = re.compile(r"€|\d{1,3}(?:\.\d{3}){2,}")  # "6.281.860": an amount, not an indicator
 _NO_VALUE = re.compile(r"^\s*(?:nnb|n\.?b\.?|n\.?v\.?t\.?|-|–|—|#|\?)?\s*$", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
-_STATEMENT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)
+_STATEMENT_KINDS = (
+    BlockKind.PARAGRAPH,
+    BlockKind.LIST_ITEM,
+    BlockKind.HEADING,
+    BlockKind.TABLE_ROW,
+)
 
 
 @extraction_pass("target_statements")
 def target_statements(ctx: ExtractionContext) -> None:
-    """Sentences, list items and headings that state a target, in any section but those that
-    describe the document itself ("Inleiding", "Leeswijzer")."""
-    cues = ctx.rules.target_cues
+    """Sentences, list items, headings and table cells that state a target ("1.1 In 2026 is
+    het rapportcijfer minimaal 7" in a row of realised figures), in any section but those that
+    describe the document itself ("Inleiding", "Leeswijzer"). A sentence whose words read as a
+    target that the target grammar does not accept (a figure in past tense, a year behind the
+    plan) is proposed too, as a "target reading": the goal model weighs what it says."""
     period = ctx.doc.metadata.period
     start_year = period.start if period else None
     taken = {g.text for g in ctx.goals}
-    verdicts: dict[str, bool] = {}
+    verdicts: dict[str, str] = {}  # sentence -> its cue, "" when it reads as no target
     for kind in _STATEMENT_KINDS:
         for i, a in ctx.blocks_of(kind):
             pieces = ctx.sentences_of(i)  # an item of several sentences: each on its own
@@ -36,26 +43,45 @@ def target_statements(ctx: ExtractionContext) -> None:
                 continue
             if kind is BlockKind.HEADING:
                 pieces = [_unnumbered(a.block.text)]  # "3. Wat we blijven doen": no figure
+            elif kind is BlockKind.TABLE_ROW:
+                pieces = _text_cells(a.block)
             elif len(pieces) == 1:
                 pieces = [(0, a.block.text)]
             found = []
             for start, sentence in pieces:
                 if sentence not in verdicts:  # a text that repeats a sentence: judged once
-                    verdicts[sentence] = is_target_statement(
-                        sentence, cues, ctx.rules.clause_words, start_year
-                    )
-                if not verdicts[sentence]:
+                    verdicts[sentence] = _verdict(ctx, sentence, start_year)
+                cue = verdicts[sentence]
+                if not cue or (cue == "target reading" and i in ctx.used):
                     continue
                 span = (start, start + len(sentence))
                 themes = ctx.hits_in(i, *span) or ctx.priority_themes(i)
-                goal = ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, "target statement", span)
+                goal = ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, cue, span)
                 if goal.text not in taken:
                     taken.add(goal.text)
                     found.append(goal)
-            if found and i in ctx.used:  # an item taken whole: its target sentences are the goals
+            if any(g.cue == "target statement" for g in found) and i in ctx.used:
+                # an item taken whole: its target sentences are the goals
                 line, whole = a.block.line, a.block.text
                 ctx.goals = [g for g in ctx.goals if not (g.line == line and g.text in whole)]
             ctx.goals.extend(found)
+
+
+def _verdict(ctx: ExtractionContext, sentence: str, start_year: int | None) -> str:
+    cues, finite = ctx.rules.target_cues, ctx.rules.clause_words
+    if is_target_statement(sentence, cues, finite, start_year):
+        return "target statement"
+    return "target reading" if target_signals(sentence, cues, finite, start_year) else ""
+
+
+def _text_cells(b) -> list[tuple[int, str]]:
+    """(offset, cell) of the cells of a table row that hold words, not only a figure."""
+    out = []
+    for cell in b.cells:
+        at = b.text.find(cell.strip())
+        if at >= 0 and len(re.findall(r"[^\W\d_]{3,}", cell)) >= 3:
+            out.append((at, cell.strip()))
+    return out
 
 
 def _unnumbered(text: str) -> tuple[int, str]:
@@ -118,6 +144,28 @@ def _column_roles(
     return known[columns]
 
 
+def _is_target_value(ctx: ExtractionContext, cell: str) -> bool:
+    """A figure, or a relative target in words ("daling", "hoger dan het gemiddelde")."""
+    cues = ctx.rules.target_cues
+    return bool(_FIGURE_CELL.search(cell)) or any(
+        cues[k].search(cell) for k in ("down", "up", "keep", "at_least", "at_most")
+    )
+
+
+def _constant_columns(ctx: ExtractionContext, columns: tuple[str, ...], known: dict) -> set[int]:
+    """Text columns that hold one value in every row of the table ("Taakveld": "Openbare orde
+    en veiligheid"): a category over the rows, not their indicator."""
+    key = ("constant", columns)
+    if key not in known:
+        rows = [a.block.cells for _i, a in ctx.blocks_of(BlockKind.TABLE_ROW)
+                if a.block.columns == columns and len(a.block.cells) == len(columns)]  # fmt: skip
+        one_value = [
+            k for k in range(len(columns)) if len(rows) >= 2 and len({r[k] for r in rows}) == 1
+        ]
+        known[key] = {k for k in one_value if re.search(r"[^\W\d_]{3}", rows[0][k])}
+    return known[key]
+
+
 def _row_goal(ctx: ExtractionContext, i: int, group: str, known: dict) -> list[Item]:
     b = ctx.blocks[i].block
     roles = _column_roles(ctx, b.columns, known)
@@ -125,9 +173,13 @@ def _row_goal(ctx: ExtractionContext, i: int, group: str, known: dict) -> list[I
     targets = [
         (col, cell)
         for col, cell, role in zip(b.columns, b.cells, roles, strict=True)
-        if role == wanted and not _NO_VALUE.match(cell) and _FIGURE_CELL.search(cell)
+        if role == wanted and not _NO_VALUE.match(cell) and _is_target_value(ctx, cell)
     ]
-    indicator = next((c for c in b.cells if re.search(r"[^\W\d_]{3}", c)), "")
+    constant = _constant_columns(ctx, b.columns, known)
+    indicator = next(
+        (c for k, c in enumerate(b.cells) if k not in constant and re.search(r"[^\W\d_]{3}", c)),
+        "",
+    )
     if not targets or not indicator:
         return []
     if group and re.match(r"^\s*(?:gemeente|wij|eigen)\b", indicator, re.IGNORECASE):
@@ -199,6 +251,8 @@ def _restated(goal: Item, earlier: Item) -> bool:
     """The same target (value and year) about the same thing (two content words shared): a
     table row restated in prose after the table."""
     a, b = goal.measure, earlier.measure
+    if goal.cue.startswith("indicator table") and earlier.cue.startswith("indicator table"):
+        return False  # two rows of a table: two indicators, however alike their words
     if a is None or b is None or not a.value or (a.value, a.year) != (b.value, b.year):
         return False
     words = set(_CONTENT_WORD.findall(goal.text.lower()))
@@ -220,10 +274,10 @@ _MEASURED_CUES = ("indicator table", "indicator table (with baseline)")
 _STATED_CUES = ("goal label", "goals table")  # the layout says "goal", figure or not
 
 
-@extraction_pass("measured_goals_first")
-def measured_goals_first(ctx: ExtractionContext) -> None:
-    """Where a text measures its goals, the goals beside them without a target are the aims the
-    targets make measurable (or the means to them), not goals of their own: in a list where some
+def aims_beside_measured(ctx: ExtractionContext) -> set[int]:
+    """The goals (ids) beside measured ones that state no target (a goal feature): where a text
+    measures its goals, the goals beside them without a target are the aims the targets make
+    measurable (or the means to them), not goals of their own: in a list where some
     items state a target, an item that names only a topic (no verb, no direction, no figure:
     "afspraken per kern" beside "per jaar 5% minder incidentmeldingen") or an activity ("We
     geven voorlichting ..."),
@@ -252,7 +306,7 @@ def measured_goals_first(ctx: ExtractionContext) -> None:
             episode[i] in measured_episodes
         )
 
-    ctx.goals = [g for g in ctx.goals if not aim(g)]
+    return {id(g) for g in ctx.goals if aim(g)}
 
 
 def _topic_only(ctx: ExtractionContext, text: str) -> bool:

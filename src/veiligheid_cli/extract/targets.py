@@ -89,33 +89,48 @@ def read_target(text: str, cues: Cues) -> tuple[Target | None, Baseline | None]:
     return Target(value.text, number, unit, comparison, direction, year), baseline
 
 
+def target_signals(
+    text: str, cues: dict[str, re.Pattern[str]], finite: frozenset[str], period_start: int | None
+) -> dict[str, bool] | None:
+    """What a sentence with a target reading says of it (None: no reading of a value with a
+    bound, an end state, a change or a state to keep): money, intent, a year ahead of the plan
+    or behind it, past tense or a report of a figure, a description of change without figure."""
+    if not (_MAYBE.search(text) or cues["label"].search(text)):
+        return None  # no figure, benchmark or number word, no goal label: cheap "no"
+    words = text.split()
+    if not 3 <= len(words) <= MAX_WORDS or text.rstrip().endswith(("?", ":")):
+        return None
+    target, _ = read_target(text, cues)
+    if target is None or target.comparison in ("", "equal"):
+        return None
+    verbs = {w.lower().strip(".,;") for w in words} & finite
+    return {
+        "finance": bool(cues["finance"].search(text)),
+        "intent": bool(cues["intent"].search(text)),
+        "ahead": bool(period_start and target.year and target.year >= period_start),
+        "history": bool(period_start and target.year and target.year < period_start),
+        "past_or_report": bool(cues["past"].search(text) or cues["report"].search(text)),
+        # no figure: "veiliger dan in 2009"; "Dit is een verdubbeling t.o.v. 2012" describes
+        "described_change": target.comparison in ("than", "keep")
+        and not target.value
+        and bool(verbs)
+        and not _COMPARATIVE_DAN.search(text),
+    }
+
+
 def is_target_statement(
     text: str, cues: dict[str, re.Pattern[str]], finite: frozenset[str], period_start: int | None
 ) -> bool:
     """A sentence that states a target: a value or baseline with a bound, an end state, a
     change or a state to keep; not about the past, not a bare report of a figure."""
-    if not (_MAYBE.search(text) or cues["label"].search(text)):
-        return False  # no figure, benchmark or number word, no goal label: cheap "no"
-    words = text.split()
-    if not 3 <= len(words) <= MAX_WORDS or text.rstrip().endswith(("?", ":")):
+    s = target_signals(text, cues, finite, period_start)
+    if s is None or s["finance"]:
         return False
-    target, _ = read_target(text, cues)
-    if target is None or target.comparison in ("", "equal"):
+    if not (s["intent"] or s["ahead"]) and s["past_or_report"]:
         return False
-    if cues["finance"].search(text):
+    if s["described_change"] and not s["intent"]:
         return False
-    intent = bool(cues["intent"].search(text))
-    ahead = bool(period_start and target.year and target.year >= period_start)
-    if not (intent or ahead) and (cues["past"].search(text) or cues["report"].search(text)):
-        return False
-    if target.comparison in ("than", "keep") and not target.value:
-        # no figure: "veiliger dan in 2009", or a goal without a verb ("Afname van overlast
-        # t.o.v. 2009"); "Dit is een verdubbeling t.o.v. 2012" describes
-        verbs = {w.lower().strip(".,;") for w in words} & finite
-        if verbs and not intent and not _COMPARATIVE_DAN.search(text):
-            return False
-    history = bool(period_start and target.year and target.year < period_start)
-    return intent or not history
+    return s["intent"] or not s["history"]
 
 
 def _values(text: str) -> list[_Value]:

@@ -28,8 +28,13 @@ from .headers import group_years
 
 _FIGURE = re.compile(
     r"^(?:(?:minimaal|maximaal|min\.|max\.|ten minste|ten hoogste|circa|ca\.)\s*)?"
-    r"[<>≤≥~±+\-–]?\s*(?:€\s*)?\d[\d.,]*\s*(?:%|procent)?\s*(?:\((?:19|20)\d{2}\))?$|"
-    r"^(?:nnb|n\.?b\.?|n\.?v\.?t\.?|nvt|-|–|—|#|\?|pm|p\.m\.)$",
+    r"[<>≤≥~±+\-–]?\s*(?:€\s*)?\d[\d.,]*\s*(?:%|procent)?\s*(?:\((?:19|20)\d{2}\))?"
+    # a relative target keeps its unit: "-10% per jaar", "-24% t.o.v. 2011"
+    r"(?:\s*(?:per\s+(?:jaar|maand|kwartaal)|t\.?o\.?v\.?\s+\S+(?:\s+\(\S+\))?))?$|"
+    r"^(?:nnb|n\.?b\.?|n\.?v\.?t\.?|nvt|-|–|—|#|\?|pm|p\.m\.)$|"
+    # a value stated as a comparison or a direction: "Hoger dan gemiddelde G32", "stijging"
+    r"^(?:hoger|lager|beter|meer|minder|stijging|daling|afname|toename|stabiel|gelijk)"
+    r"(?:\s+(?:dan|of|blijven|blijft)\b.{0,60})?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -37,6 +42,10 @@ _NOTE = re.compile(r"^(?:bron|toelichting|eenheid|opmerking|noot|definitie)\b[^:
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 MAX_CELL_CHARS = 100
 MAX_CELL_WORDS = 14
+# a cell on one line of its own may be an indicator's long description ("Percentage bewoners
+# dat in de afgelopen 12 maanden ...")
+MAX_LINE_CELL_CHARS = 220
+MAX_LINE_CELL_WORDS = 30
 MAX_CELL_LINES = 3
 MIN_ROW_LINES = 2
 MAX_RUN_UNITS = 1000  # a flattened table is read in windows of this many cells
@@ -108,14 +117,23 @@ def _units(lines: list[CleanLine]) -> list[_Unit]:
             j += 1
         group = lines[i:j]
         text = " ".join(ln.text.strip() for ln in group).strip()
-        plain = all(not ln.marker and not ln.cells and not ln.table for ln in group)
-        cell = plain and len(group) <= MAX_CELL_LINES and _is_cell(text)
+        plain = all(not ln.cells and not ln.table for ln in group) and all(
+            not ln.marker or (len(group) == 1 and _NUMBERED.match(ln.marker)) for ln in group
+        )
+        cell = plain and (
+            _is_cell(text, MAX_LINE_CELL_CHARS, MAX_LINE_CELL_WORDS)
+            if len(group) == 1
+            else len(group) <= MAX_CELL_LINES and _is_cell(text)
+        )
+        if cell and group[0].marker:
+            text = f"{group[0].marker.strip()} {text}"  # "1. Rapportcijfer ...": a numbered row
         note = plain and not cell and bool(_NOTE.match(text)) and len(text) <= MAX_CELL_CHARS
         units.append(_Unit(i, j, text, cell, cell and bool(_FIGURE.match(text)), note))
         i = j
     return _continue_labels(units)
 
 
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s*$")
 _LABEL_YEAR = re.compile(r"^(?P<label>.*[^\W\d_].*?)\s+(?:19|20)\d\d$")
 
 
@@ -134,11 +152,11 @@ def _continue_labels(units: list[_Unit]) -> list[_Unit]:
     return units
 
 
-def _is_cell(text: str) -> bool:
+def _is_cell(text: str, chars: int = MAX_CELL_CHARS, words: int = MAX_CELL_WORDS) -> bool:
     """Short, one statement at most, and not a lead-in or note ("Bron:", "Toelichting:")."""
     return (
-        0 < len(text) <= MAX_CELL_CHARS
-        and len(text.split()) <= MAX_CELL_WORDS
+        0 < len(text) <= chars
+        and len(text.split()) <= words
         and not _SENTENCE_INSIDE.search(text)
         and not re.match(r"^[^:]{1,40}:", text)
     )

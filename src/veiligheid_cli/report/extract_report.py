@@ -24,21 +24,30 @@ def item_json(item: Item, show: Callable[[str], str] = str) -> dict:
     }
 
 
+_TABLE_CUES = ("indicator table", "goals table")
+
+
 def goal_json(item: Item, show: Callable[[str], str] = str) -> dict:
-    """A goal: an item plus the indicator and target cells of a table (null elsewhere), and
-    the target read into parts (`measure`) with its `baseline`, where the goal states them."""
+    """A goal: an item plus the indicator and target cells of a table (null elsewhere), the
+    target read into parts (`measure`) with its `baseline`, where the goal states them, where
+    it came from (`from`: table or text) and `why`."""
     return item_json(item, show) | {
         "indicator": item.indicator or None,
         "target": item.target or None,
         "measure": asdict(item.measure) if item.measure else None,
         "baseline": asdict(item.baseline) if item.baseline else None,
+        "from": "table" if item.cue.startswith(_TABLE_CUES) else "text",
+        "why": _why_json(item),
     }
+
+
+def _why_json(item: Item) -> list[dict]:
+    return [{"feature": name, "contribution": value} for name, value in item.why]
 
 
 def priority_json(item: Item, show: Callable[[str], str] = str) -> dict:
     """A priority: an item plus `why`, the model features that moved its probability most."""
-    why = [{"feature": name, "contribution": value} for name, value in item.why]
-    return item_json(item, show) | {"why": why}
+    return item_json(item, show) | {"why": _why_json(item)}
 
 
 def why_text(item: Item) -> str:
@@ -98,12 +107,13 @@ def to_markdown(ex: Extraction, explain: bool = False) -> str:
                 f"{item.confidence:.2f} |"
             )
         out.append("")
-    if explain and ex.priorities:
-        out += ["## Why these priorities (the model's strongest features)", ""]
-        out += ["| # | Conf. | Features (weight x value) |", "|---|---|---|"]
-        out += [f"| {n} | {p.confidence:.2f} | {md_escape(why_text(p))} |"
-                for n, p in enumerate(ex.priorities, 1)]  # fmt: skip
-        out.append("")
+    for title, items in (("priorities", ex.priorities), ("goals", ex.goals)):
+        if explain and items:
+            out += [f"## Why these {title} (the model's strongest features)", ""]
+            out += ["| # | Conf. | Features (weight x value) |", "|---|---|---|"]
+            out += [f"| {n} | {p.confidence:.2f} | {md_escape(why_text(p))} |"
+                    for n, p in enumerate(items, 1)]  # fmt: skip
+            out.append("")
     return "\n".join(out)
 
 
@@ -149,12 +159,13 @@ def to_table(ex: Extraction, width: int | None = None, explain: bool = False) ->
                 location(item.line, item.page),
             )
         parts.append(table)
-    if explain and ex.priorities:
-        table = Table(title="Why these priorities", title_justify="left", expand=True)
-        table.add_column("#", justify="right", width=3)
-        table.add_column("Conf.", no_wrap=True)
-        table.add_column("Strongest features (weight x value)", ratio=5)
-        for n, p in enumerate(ex.priorities, 1):
-            table.add_row(str(n), f"{p.confidence:.2f}", why_text(p))
-        parts.append(table)
+    for title, items in (("priorities", ex.priorities), ("goals", ex.goals)):
+        if explain and items:
+            table = Table(title=f"Why these {title}", title_justify="left", expand=True)
+            table.add_column("#", justify="right", width=3)
+            table.add_column("Conf.", no_wrap=True)
+            table.add_column("Strongest features (weight x value)", ratio=5)
+            for n, p in enumerate(items, 1):
+                table.add_row(str(n), f"{p.confidence:.2f}", why_text(p))
+            parts.append(table)
     return rich_to_text(parts, width or text_width())
