@@ -85,6 +85,15 @@ def test_builtin_lemmas_are_spacys_dutch_lookup_lemmas():
         ("personen met verward gedrag", "kwetsbare_personen"),
         ("Het aantal autokraken terug brengen", "veelvoorkomende_criminaliteit"),
         ("cyberveilgheid voor ondernemers", "cyberveiligheid"),  # typo
+        # forms real priority names take (issue "A clone that stands alone ...", item 4)
+        ("(Huiselijk) geweld achter de voordeur", "huiselijk_geweld"),  # a modifier in brackets
+        ("Zorg- en veiligheid", "zorg_veiligheid"),  # a hyphen where nothing is left out
+        ("Fraude met zorggeld: zorgfraude", "ondermijning"),
+        ("Objectieve veiligheid", "veelvoorkomende_criminaliteit"),  # beside subjective
+        ("Een voelbaar veiliger dorp", "onveiligheidsgevoel"),
+        ("Naar een veiliger digitale stad", "cyberveiligheid"),
+        ("De wijk- en buurtaanpak", "wijkveiligheid"),
+        ("Sociale veiligheid", "veilige_woonomgeving"),
     ],
 )
 def test_theme_tagging(nlp, text, theme):
