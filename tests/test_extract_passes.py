@@ -377,13 +377,13 @@ def test_goal_phrases_in_a_themes_chapter_without_bullets():
 
 def test_goal_phrase_of_two_words_opening_with_het():
     """A short line such as "Het KNMI" (a caption, a source) is no goal, and no crash."""
-    from veiligheid_cli.extract.goals import _is_goal_phrase
+    from veiligheid_cli.extract.goals import is_goal_phrase
 
     ctx = context(IVP_HEAD + "Inleiding\n")
-    assert not _is_goal_phrase(ctx, "Het KNMI")
-    assert _is_goal_phrase(ctx, "Het bewustzijn vergroten van hoogwaterrisico's.")
-    assert _is_goal_phrase(ctx, "Het op peil houden van de gemeentelijke kolom.")
-    assert not _is_goal_phrase(ctx, "Het Zorg- en Veiligheidshuis Utrecht helpt daarbij.")
+    assert not is_goal_phrase(ctx, "Het KNMI")
+    assert is_goal_phrase(ctx, "Het bewustzijn vergroten van hoogwaterrisico's.")
+    assert is_goal_phrase(ctx, "Het op peil houden van de gemeentelijke kolom.")
+    assert not is_goal_phrase(ctx, "Het Zorg- en Veiligheidshuis Utrecht helpt daarbij.")
 
 
 def test_goal_items_read_a_mostly_goal_list_as_goals():

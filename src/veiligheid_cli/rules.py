@@ -271,6 +271,7 @@ _CUE_KEYS = {
     "measurable": "measurable_targets",
     "commitment_cue": "commitment_cues",
     "analysis_section_cue": "analysis_section_cues",
+    "plan_title_cue": "plan_title_cues",
 }
 
 
@@ -365,6 +366,7 @@ class ExtractRules:
     measurable: re.Pattern[str]
     commitment_cue: re.Pattern[str]
     analysis_section_cue: re.Pattern[str]
+    plan_title_cue: re.Pattern[str]
     goal_table: GoalTableCues
     clause_words: frozenset[str]  # words of a full clause (not a goal phrase)
     grammar: PriorityGrammar

@@ -350,6 +350,9 @@ class ExtractFile(RulesModel):
     analysis_section_cues: Cues = Field(
         description="Headings of sections that describe the situation (a feature of priorities)."
     )
+    plan_title_cues: Cues = Field(
+        description="Titles of plans, not budgets or reports (a feature of goals)."
+    )
     goal_verbs: Texts = Field(description="Plain verbs; every inflection matches.")
     passes: OptionalTexts = Field(
         default_factory=list, description="Extraction passes to run, in order (default: all)."

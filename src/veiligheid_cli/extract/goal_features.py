@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 
-from ..model import BlockKind, Item
+from ..model import BlockKind, DocumentKind, Item
 from .context import ExtractionContext
+from .goals import is_goal_phrase
 from .targets import target_signals
 from .text import GOAL_LABEL, YEAR
 
@@ -37,6 +38,8 @@ _MARK = re.compile(r"\b(?:rapport)?cijfer\b|\been\s+(?:[5-9]|10)(?:[,.]\d)?\b", 
 _FIGURE = re.compile(r"\d")
 _QUESTION = re.compile(r"\?\s*$")
 _WE_DO = re.compile(r"^(?:we|wij)\s+(?P<verb>\w+)", re.IGNORECASE)
+# "... verminderen door:": a lead-in that ends in "door", "via" or "middels" lists the means
+_MEANS_LEAD = re.compile(r"\b(?:door|via|middels|met\s+behulp\s+van)\s*:\s*$", re.IGNORECASE)
 
 
 def source_name(cue: str) -> str:
@@ -82,9 +85,34 @@ def goal_features(ctx: ExtractionContext, goal: Item, i: int | None) -> dict[str
         **_years(ctx, text, m.year if m else None),
         **_place(ctx, i),
         **_signals(ctx, goal.text),
+        **_lead_in(ctx, goal.cue),
     }
     out["activity_without_figure"] = float(_activity(ctx, goal.text) and not out["figure_any"])
+    # the form of the words: a phrase that names an aim ("Meer aandacht voor ...", "Alert
+    # reageren op ...") or a finite clause that reports or describes ("Er vindt ... plaats")
+    lowered = {w.lower().strip(".,;:") for w in words}
+    out["finite_clause"] = float(bool(lowered & ctx.rules.clause_words))
+    out["goal_phrase_form"] = float(is_goal_phrase(ctx, goal.text))
+    # a plan for a period states aims in words; a budget page measures (a goal without a
+    # target reads differently in each)
+    meta = ctx.doc.metadata
+    plan = bool(ctx.rules.plan_title_cue.search(meta.title)) or (
+        meta.kind in (DocumentKind.IVP, DocumentKind.REGIONAL) and meta.period is not None
+    )
+    out["aim_in_a_plan"] = float(plan and m is None)
     return {k: v for k, v in out.items() if v}
+
+
+def _lead_in(ctx: ExtractionContext, cue: str) -> dict[str, float]:
+    """What the lead-in of a list says: that goals follow ("Deze doelstellingen luiden:"), or
+    the means to one ("... verminderen door:")."""
+    if not cue.startswith("list after:"):
+        return {}
+    lead = cue.split(":", 1)[1]
+    return {
+        "lead_in_names_goals": float(bool(ctx.rules.goal_cue.search(lead))),
+        "lead_in_means": float(bool(_MEANS_LEAD.search(lead))),
+    }
 
 
 def _signals(ctx: ExtractionContext, text: str) -> dict[str, float]:

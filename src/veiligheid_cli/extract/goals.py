@@ -284,7 +284,7 @@ def _adjectives_then_goal_word(words: list[str], keys: list[str], verbs: frozens
     return False
 
 
-def _is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
+def is_goal_phrase(ctx: ExtractionContext, text: str) -> bool:
     """A goal phrase: a goal verb opens it (as infinitive, "Het" + infinitive, or after one
     adverb: "Alert reageren ..."), or a goal noun opens a short one, or it ends in a goal verb
     ("... omlaag brengen."); and no finite verb or subject among its first words (anywhere,
@@ -344,7 +344,7 @@ def goal_phrases(ctx: ExtractionContext) -> None:
         segments = _segments(a.block.text)
         counted = _counted_run(ctx, segments)
         for n, (start, segment) in enumerate(segments):
-            if len(segment) <= MAX_ITEM_CHARS and (n in counted or _is_goal_phrase(ctx, segment)):
+            if len(segment) <= MAX_ITEM_CHARS and (n in counted or is_goal_phrase(ctx, segment)):
                 span = (start, start + len(segment))
                 themes = ctx.hits_in(i, *span)
                 ctx.goals.append(

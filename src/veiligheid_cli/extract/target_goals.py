@@ -168,19 +168,23 @@ def _constant_columns(ctx: ExtractionContext, columns: tuple[str, ...], known: d
 
 def _row_goal(ctx: ExtractionContext, i: int, group: str, known: dict) -> list[Item]:
     b = ctx.blocks[i].block
-    roles = _column_roles(ctx, b.columns, known)
+    constant = _constant_columns(ctx, b.columns, known)
+    at = next(
+        (k for k, c in enumerate(b.cells) if k not in constant and re.search(r"[^\W\d_]{3}", c)),
+        None,
+    )
+    if at is None:
+        return []
+    indicator = b.cells[at]
+    # the values stand right of the indicator: a "Doel" or "Nr." column before it numbers rows
+    roles = ["" if k < at else r for k, r in enumerate(_column_roles(ctx, b.columns, known))]
     wanted = "target" if "target" in roles else "planned"
     targets = [
         (col, cell)
         for col, cell, role in zip(b.columns, b.cells, roles, strict=True)
         if role == wanted and not _NO_VALUE.match(cell) and _is_target_value(ctx, cell)
     ]
-    constant = _constant_columns(ctx, b.columns, known)
-    indicator = next(
-        (c for k, c in enumerate(b.cells) if k not in constant and re.search(r"[^\W\d_]{3}", c)),
-        "",
-    )
-    if not targets or not indicator:
+    if not targets:
         return []
     if group and re.match(r"^\s*(?:gemeente|wij|eigen)\b", indicator, re.IGNORECASE):
         indicator = f"{group} ({indicator})"  # "Gemeente" under "Verwijzingen Halt"

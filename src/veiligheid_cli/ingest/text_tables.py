@@ -38,7 +38,10 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_NOTE = re.compile(r"^(?:bron|toelichting|eenheid|opmerking|noot|definitie)\b[^:]{0,20}:", re.I)
+# "Bron: politie", "*Zie de toelichting ...": a note under or between the rows, no cell
+_NOTE = re.compile(
+    r"^(?:[*¹²³]|(?:bron|toelichting|eenheid|opmerking|noot|definitie)\b[^:]{0,20}:)", re.I
+)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+[A-Z]")
 MAX_CELL_CHARS = 100
 MAX_CELL_WORDS = 14
@@ -127,7 +130,8 @@ def _units(lines: list[CleanLine]) -> list[_Unit]:
         )
         if cell and group[0].marker:
             text = f"{group[0].marker.strip()} {text}"  # "1. Rapportcijfer ...": a numbered row
-        note = plain and not cell and bool(_NOTE.match(text)) and len(text) <= MAX_CELL_CHARS
+        note = plain and bool(_NOTE.match(text)) and len(text) <= MAX_LINE_CELL_CHARS
+        cell = cell and not note
         units.append(_Unit(i, j, text, cell, cell and bool(_FIGURE.match(text)), note))
         i = j
     return _continue_labels(units)
@@ -169,8 +173,58 @@ def _read_run(lines: list[CleanLine], run: list[_Unit]) -> list[tuple[int, int, 
     found = _figures_under_years(lines, run)
     if found:
         return found
-    table = _header_and_rows(lines, run) or _labels_then_figures(lines, run)
+    table = (
+        _grouped_header(lines, run)
+        or _header_and_rows(lines, run)
+        or _labels_then_figures(lines, run)
+    )
     return [table] if table else []
+
+
+MAX_LABEL_COLUMNS = 3  # "Nr." / "Omschrijving" / "Bron" before the years
+
+
+def _grouped_header(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
+    """Labels, column groups and a run of years, then rows of the labels' cells and one figure
+    per year ("Doel / Omschrijving / Bron / Realisatie / Raming / 2016 ... 2020", then "1 /
+    % Inwoners ... / Monitor / 4% ... 3%"): each year under its group (headers.group_years)."""
+    at = next((k for k in range(len(run) - 1) if _YEAR.match(run[k].text)
+               and _YEAR.match(run[k + 1].text)), None)  # fmt: skip
+    if at is None:
+        return None
+    k = 0
+    while at + k < len(run) and _YEAR.match(run[at + k].text):
+        k += 1
+    years = [u.text for u in run[at : at + k]]
+    labels = []
+    for u in reversed(run[:at]):
+        if u.figure:
+            break
+        labels.insert(0, u)
+    best = max(((_tile(run[at + k :], p, k), p) for p in range(1, MAX_LABEL_COLUMNS + 1)),
+               key=lambda rp: len(rp[0]))  # fmt: skip
+    rows, p = best
+    if len(rows) < 2:
+        return None
+    for g in range(min(len(labels) - p, len(years)), -1, -1):
+        groups = [u.text for u in labels[len(labels) - g :]] if g else []
+        spread = group_years(groups, years)
+        if spread is not None and len(labels) >= p + g:
+            plain = labels[len(labels) - g - p : len(labels) - g]
+            columns = tuple([u.text for u in plain] + spread)
+            return _table(lines, plain[0].start, rows[-1][-1].end, columns, rows)
+    return None
+
+
+def _tile(cells: list[_Unit], p: int, k: int) -> list[list[_Unit]]:
+    """Consecutive rows of p label cells (one with words at least) and k figures."""
+    rows, n = [], p + k
+    for s in range(0, len(cells) - n + 1, n):
+        row = cells[s : s + n]
+        if not all(u.figure for u in row[p:]) or all(u.figure for u in row[:p]):
+            break
+        rows.append(row)
+    return rows
 
 
 def _figures_under_years(
