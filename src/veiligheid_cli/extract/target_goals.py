@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import BlockKind, Item, ItemKind, Target
+from ..model import Baseline, BlockKind, Item, ItemKind, Target
 from .context import ExtractionContext
 from .registry import extraction_pass
 from .targets import is_target_statement, read_target, target_signals
@@ -198,7 +198,26 @@ def _row_goal(ctx: ExtractionContext, i: int, group: str, known: dict) -> list[I
     baseline_col = next((k for k, r in enumerate(roles) if r == "baseline"), None)
     if baseline_col is not None and not _NO_VALUE.match(b.cells[baseline_col]):
         goal.cue = "indicator table (with baseline)"
+    goal.baseline = _row_baseline(b.columns, b.cells, roles)
     return [goal]
+
+
+def _row_baseline(
+    columns: tuple[str, ...], cells: tuple[str, ...], roles: list[str]
+) -> Baseline | None:
+    """What the row's target is measured against: its baseline column ("Nulmeting 2022"),
+    else its last realised value, with the column's year: a field of the goal, not a goal."""
+    for wanted in ("baseline", "realised"):
+        found = [
+            (col, cell)
+            for col, cell, role in zip(columns, cells, roles, strict=True)
+            if role == wanted and _FIGURE_CELL.search(cell) and not _NO_VALUE.match(cell)
+        ]
+        if found:
+            col, cell = found[-1]
+            year = _YEAR_IN.search(col)
+            return Baseline(cell.strip(), int(year.group(1)) if year else None)
+    return None
 
 
 def _label_goals(ctx: ExtractionContext, i: int) -> list[Item]:
@@ -235,7 +254,7 @@ def goal_targets(ctx: ExtractionContext) -> None:
         target, baseline = read_target(source, cues)
         if goal.target and target is not None:
             target = _with_column_year(target, goal.target)
-        goal.measure, goal.baseline = target, baseline
+        goal.measure, goal.baseline = target, baseline or goal.baseline
         key = (target.value, target.year) if target is not None and target.value else None
         same = by_target.get(key, []) if key else []
         if not any(_restated(goal, earlier) for earlier in same[-RESTATED_WINDOW:]):
