@@ -60,6 +60,14 @@ CONSTRUCTED_GOALS: dict[str, tuple[str, list[str]]] = {
         "fietsendiefstallen per 1.000 inwoners\n\n6,1\n\n5,8\n\n6,0\n\n5,7\n\n5,5\n",
         ["80 (Begroot 2027)", "5,5 (Begroot 2027)"],
     ),
+    "a target column first, years realised after it, a row with cells missing": (
+        "Begroting 2026\n\nDoel: Veiliger wonen\n\nIndicatoren:\n\nStreefwaarde 2026\n\n"
+        "2021\n\n2022\n\n2023\n\n2024\n\nAantal autokraken\n\n-20% t.o.v. 2020 (940)\n\n"
+        "910\n\n880\n\n790\n\n760 (-19% t.o.v. 2020)\n\nAantal cyberdelicten\n\n"
+        "-10% t.o.v. 2022\n\nPas sinds 2023 gemeten.\n\nAantal brandstichtingen\n\n"
+        "Daling t.o.v. 2020 (31)\n\n29\n\n30\n\n26\n\n24 (-23%)\n",
+        ["-20% t.o.v. 2020 (940) (Streefwaarde 2026)", "Daling t.o.v. 2020 (31)"],
+    ),
     "a planned column beside a realised one": (
         "Indicatoren\n\nIndicator Bron B2026 R2026\nAantal meldingen van overlast door "
         "scooters Politie 75 88\nAantal buurtwhatsappgroepen Gemeente 40 37\n",

@@ -21,6 +21,7 @@ of each row), as a markdown table would.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .clean import CleanLine
@@ -30,11 +31,12 @@ _FIGURE = re.compile(
     r"^(?:(?:minimaal|maximaal|min\.|max\.|ten minste|ten hoogste|circa|ca\.)\s*)?"
     r"[<>≤≥~±+\-–]?\s*(?:€\s*)?\d[\d.,]*\s*(?:%|procent)?\s*(?:\((?:19|20)\d{2}\))?"
     # a relative target keeps its unit: "-10% per jaar", "-24% t.o.v. 2011"
-    r"(?:\s*(?:per\s+(?:jaar|maand|kwartaal)|t\.?o\.?v\.?\s+\S+(?:\s+\(\S+\))?))?$|"
+    r"(?:\s*(?:per\s+(?:jaar|maand|kwartaal)|t\.?o\.?v\.?\s+\S+(?:\s+\(\S+\))?))?"
+    r"(?:\s*\([^()]{1,30}\))?$|"  # a note on the figure: "11 (2016: 17)", "1.013 (-39,5%)"
     r"^(?:nnb|n\.?b\.?|n\.?v\.?t\.?|nvt|-|–|—|#|\?|pm|p\.m\.)$|"
     # a value stated as a comparison or a direction: "Hoger dan gemiddelde G32", "stijging"
     r"^(?:hoger|lager|beter|meer|minder|stijging|daling|afname|toename|stabiel|gelijk)"
-    r"(?:\s+(?:dan|of|blijven|blijft)\b.{0,60})?$",
+    r"(?:\s+(?:dan|of|blijven|blijft|t\.?o\.?v\.?)\s.{0,60})?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -143,14 +145,15 @@ _LABEL_YEAR = re.compile(r"^(?P<label>.*[^\W\d_].*?)\s+(?:19|20)\d\d$")
 
 def _continue_labels(units: list[_Unit]) -> list[_Unit]:
     """A bare year right after a column label that ends in a year ("Doel 2025" / "2026") is
-    that label for the next year: a header cell, not a figure."""
-    label = ""
+    that label for the next year: a header cell, not a figure. Years that start again
+    ("Streefwaarde 2017" / "2012" / "2013") are another group's."""
+    label, last = "", 0
     for u in units:
         m = _LABEL_YEAR.match(u.text) if u.cell and not u.figure else None
         if m:
-            label = m.group("label")
-        elif label and u.figure and _YEAR.match(u.text):
-            u.text, u.figure = f"{label} {u.text}", False
+            label, last = m.group("label"), int(u.text[-4:])
+        elif label and u.figure and _YEAR.match(u.text) and int(u.text) > last:
+            u.text, u.figure, last = f"{label} {u.text}", False, int(u.text)
         else:
             label = ""
     return units
@@ -162,7 +165,7 @@ def _is_cell(text: str, chars: int = MAX_CELL_CHARS, words: int = MAX_CELL_WORDS
         0 < len(text) <= chars
         and len(text.split()) <= words
         and not _SENTENCE_INSIDE.search(text)
-        and not re.match(r"^[^:]{1,40}:", text)
+        and not re.match(r"^[^:(]{1,40}:", text)  # a lead-in, not "11 (2016: 17)"
     )
 
 
@@ -187,7 +190,9 @@ MAX_LABEL_COLUMNS = 3  # "Nr." / "Omschrijving" / "Bron" before the years
 def _grouped_header(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
     """Labels, column groups and a run of years, then rows of the labels' cells and one figure
     per year ("Doel / Omschrijving / Bron / Realisatie / Raming / 2016 ... 2020", then "1 /
-    % Inwoners ... / Monitor / 4% ... 3%"): each year under its group (headers.group_years)."""
+    % Inwoners ... / Monitor / 4% ... 3%"): each year under its group (headers.group_years).
+    The label column may go unnamed ("Streefwaarde 2017 / 2012 ... 2015" over "Aantal
+    overvallen / -55% / ..."); a row with cells missing stays text between the rows."""
     at = next((k for k in range(len(run) - 1) if _YEAR.match(run[k].text)
                and _YEAR.match(run[k + 1].text)), None)  # fmt: skip
     if at is None:
@@ -201,30 +206,80 @@ def _grouped_header(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
         if u.figure:
             break
         labels.insert(0, u)
-    best = max(((_tile(run[at + k :], p, k), p) for p in range(1, MAX_LABEL_COLUMNS + 1)),
-               key=lambda rp: len(rp[0]))  # fmt: skip
-    rows, p = best
-    if len(rows) < 2:
+    tilings = [(_tile(run[at + k :], p, k), p) for p in range(1, MAX_LABEL_COLUMNS + 1)]
+    # the reading with most rows, then the one that leaves fewest cells out of them
+    rows, p = max(tilings, key=lambda rp: _covered(rp[0], rp[1] + k))
+    if sum(1 for r in rows if len(r) == p + k) < 2:
         return None
-    for g in range(min(len(labels) - p, len(years)), -1, -1):
+    for g in range(min(len(labels), len(years)), -1, -1):
         groups = [u.text for u in labels[len(labels) - g :]] if g else []
         spread = group_years(groups, years)
-        if spread is not None and len(labels) >= p + g:
-            plain = labels[len(labels) - g - p : len(labels) - g]
-            columns = tuple([u.text for u in plain] + spread)
-            return _table(lines, plain[0].start, rows[-1][-1].end, columns, rows)
+        named = labels[max(0, len(labels) - g - p) : len(labels) - g]
+        if spread is None or len(named) < p - 1 or not named + groups:
+            continue
+        plain = [u.text for u in named]
+        plain = ["Indicator"] * (p - len(plain)) + plain  # the label column, unnamed
+        first = (named or labels[len(labels) - g :])[0].start
+        return _table(lines, first, rows[-1][-1].end, (*plain, *spread), rows, p + k, k)
     return None
 
 
+def _covered(rows: list[list[_Unit]], n: int) -> tuple[int, int]:
+    """(rows of width n, cells in them)."""
+    full = [r for r in rows if len(r) == n]
+    return len(full), sum(len(r) for r in full)
+
+
 def _tile(cells: list[_Unit], p: int, k: int) -> list[list[_Unit]]:
-    """Consecutive rows of p label cells (one with words at least) and k figures."""
-    rows, n = [], p + k
-    for s in range(0, len(cells) - n + 1, n):
-        row = cells[s : s + n]
-        if not all(u.figure for u in row[p:]) or all(u.figure for u in row[:p]):
+    """Rows of p label cells (one with words at least) and k figures; the cells between two
+    such rows (a row with cells missing) as one piece of another width. After such a piece
+    the rows go on where most rows follow (a note may look like a label)."""
+    out: list[list[_Unit]] = []
+    n, s = p + k, 0
+    while s + n <= len(cells):
+        if _row_shape(cells[s : s + n], k):
+            out.append(cells[s : s + n])
+            s += n
+            continue
+        starts = range(s + 1, min(len(cells) - n + 1, s + 2 * n))
+        shapes = Counter(tuple(u.figure for u in r[:p]) for r in out if len(r) == n)
+        shape = shapes.most_common(1)[0][0] if shapes else ()
+
+        def fit(t: int, shape: tuple = shape) -> tuple[int, bool, int]:
+            """Most rows from t, then the rows' usual shape, then the nearest."""
+            own = tuple(u.figure for u in cells[t : t + p]) == shape
+            return (_rows_from(cells, t, n, k), own, -t)
+
+        best = max(starts, key=fit, default=None)
+        if best is None or not out or _rows_from(cells, best, n, k) == 0:
             break
-        rows.append(row)
-    return rows
+        out.append(cells[s:best])
+        s = best
+    return out
+
+
+def _rows_from(cells: list[_Unit], t: int, n: int, k: int) -> int:
+    """How many rows of the shape follow one another from cell t."""
+    count = 0
+    while t + n <= len(cells) and _row_shape(cells[t : t + n], k):
+        count, t = count + 1, t + n
+    return count
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+
+
+def _row_shape(row: list[_Unit], k: int) -> bool:
+    """k figures at the end, a label with words before them, and no measured value first
+    (a row starts with its number or its label)."""
+    first = row[0] if row else None
+    return (
+        first is not None
+        and len(row) > k
+        and (not first.figure or bool(_ROW_NUMBER.match(first.text)))
+        and all(u.figure for u in row[-k:])
+        and any(not u.figure for u in row[:-k])
+    )
 
 
 def _figures_under_years(
@@ -338,14 +393,17 @@ def _table(
     columns: tuple[str, ...],
     rows: list[list[_Unit]],
     width: int | None = None,
+    figures: int | None = None,
 ) -> tuple[int, int, list[CleanLine]]:
     """The lines that replace lines[first:end]: the header row, then each row on the line
-    where its first cell stood; a row of another width than the header's stays text."""
+    where its first cell stood; a row of another width than the header's stays text (with
+    `figures`, a row is one that ends in that many figures; else one in _is_row's shape)."""
     top = lines[first]
     out = [CleanLine(" | ".join(columns), top.line, top.page, cells=columns)]
     for row in rows:
         src = lines[row[0].start]
-        if width is not None and (len(row) != width or not _is_row(row)):
+        shaped = _row_shape(row, figures) if figures else _is_row(row)
+        if width is not None and (len(row) != width or not shaped):
             for u in row:  # cells that cannot be assigned to columns: text, as they were
                 out.append(CleanLine("", src.line, src.page))
                 out.extend(lines[u.start : u.end])
