@@ -156,3 +156,26 @@ def test_retraining_the_goal_model_reproduces_its_figures():
     model = load_extract_rules().goal_model
     line = next(ln for ln in out.splitlines() if ln.startswith("cross-validated (5 folds"))
     assert f"'f1': {model.cross_validation['f1']}" in line
+
+
+def test_a_goal_quoted_as_evidence_carries_its_target(tmp_path):
+    from veiligheid_cli.pipeline import align_extractions
+
+    local = tmp_path / "ivp.txt"
+    local.write_text(
+        "Integraal Veiligheidsplan Waterdorp 2026-2029\n\n1. Speerpunten\n\n"
+        "Onze speerpunten zijn:\n1. Verkeersveiligheid\n2. Jeugdoverlast\n\n"
+        "2. Wonen\n\nWat willen we bereiken?\n"
+        "In 2029 daalt het aantal woninginbraken met 20% ten opzichte van 2025.\n",
+        encoding="utf-8",
+    )
+    regional = tmp_path / "rvs.txt"
+    regional.write_text(
+        "Regionale Veiligheidsstrategie Kustregio 2026-2029\n\n"
+        "De regionale prioriteiten zijn:\n1. Woninginbraak\n2. Ondermijning\n",
+        encoding="utf-8",
+    )
+    settings = Settings()
+    a = align_extractions(extract_file(local, settings), extract_file(regional, settings), settings)
+    goals = [e for p in a.priorities for e in p.evidence if e.kind == "goal"]
+    assert goals and "20%" in goals[0].target and "2029" in goals[0].target

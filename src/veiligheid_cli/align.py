@@ -169,7 +169,8 @@ def _quotes(matches: list[Match], limit: int) -> tuple[list[Evidence], int]:
         if len(out) >= limit:
             continue  # counted in `seen`, not quoted
         kind = "priority" if item.kind is ItemKind.PRIORITY else m.candidate.kind
-        out.append(
-            Evidence(item.text, kind, item.line, item.page, m.score, list(item.themes), m.how)
-        )
+        ev = Evidence(item.text, kind, item.line, item.page, m.score, list(item.themes), m.how)
+        if item.kind is ItemKind.GOAL and item.measure is not None:
+            ev.target = item.measure.describe(item.baseline.year if item.baseline else None)
+        out.append(ev)
     return out, len(seen) - len(out)

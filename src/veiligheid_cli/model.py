@@ -216,6 +216,7 @@ class Evidence:
     score: float = 0.0
     themes: list[str] = field(default_factory=list)
     match: str = ""  # same | scope | words | related | generic
+    target: str = ""  # a goal's target in words ("down by 15% in 2027"), "" for other kinds
 
 
 @dataclass(slots=True)

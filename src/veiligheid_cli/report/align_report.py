@@ -58,6 +58,7 @@ def alignment_json(a: Alignment) -> dict:
                         "page": e.page,
                         "score": e.score,
                         "themes": e.themes,
+                        "target": e.target or None,
                     }
                     for e in p.evidence
                 ],

@@ -28,6 +28,7 @@ class Quote:
     text: str
     kind: str
     where: str
+    target: str = ""  # a goal's target in words
 
 
 @dataclass(slots=True)
@@ -80,7 +81,9 @@ def _cell(plan: str, shown: PriorityAlignment, written: PriorityAlignment) -> Ce
         score=round(shown.score, 2),
         reason=shown.reason,
         explanation=shown.explanation,
-        evidence=[Quote(e.text, e.kind, location(e.line, e.page)) for e in shown.evidence],
+        evidence=[
+            Quote(e.text, e.kind, location(e.line, e.page), e.target) for e in shown.evidence
+        ],
         more=shown.more_evidence,
     )
 

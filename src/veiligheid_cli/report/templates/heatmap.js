@@ -23,7 +23,8 @@
     cell.evidence.forEach(function (quote) {
       var item = add(list, "li");
       add(item, "blockquote", quote.text);
-      add(item, "cite", quote.kind + (quote.where ? ", " + quote.where : ""));
+      add(item, "cite", quote.kind + (quote.target ? " (target: " + quote.target + ")" : "") +
+        (quote.where ? ", " + quote.where : ""));
     });
     if (cell.more) {
       add(panel, "p", "And " + cell.more + " more piece" + (cell.more === 1 ? "" : "s") +
