@@ -76,10 +76,10 @@ def constructed_documents(folder: Path):
         yield "own", slug, path, [[e] for e in expected], []
 
 
-def candidate_rows(path: Path):
-    """(candidate id, member, text) of every candidate member of the document at `path`."""
+def context_before(path: Path, selection: str):
+    """The extraction context of the document at `path` with every pass run up to the pass
+    `selection` (the candidates as that selection sees them)."""
     from veiligheid_cli.extract import PASSES, ExtractionContext, check_passes
-    from veiligheid_cli.extract.selection import score_candidates
     from veiligheid_cli.nlp import analyse_blocks
     from veiligheid_cli.pipeline import Settings, ingest_file
     from veiligheid_cli.rules import load_extract_rules, load_taxonomy
@@ -91,9 +91,17 @@ def candidate_rows(path: Path):
     analysed = analyse_blocks(themed_pipeline(None, rules_dir), doc.blocks)
     ctx = ExtractionContext(doc, analysed, load_extract_rules(rules_dir), load_taxonomy(rules_dir))
     for name in check_passes(ctx.rules):
-        if name == "select_priorities":
+        if name == selection:
             break
         PASSES[name](ctx)
+    return ctx
+
+
+def candidate_rows(path: Path):
+    """(candidate id, member, text) of every candidate member of the document at `path`."""
+    from veiligheid_cli.extract.selection import score_candidates
+
+    ctx = context_before(path, "select_priorities")
     ids = {id(c): k for k, c in enumerate(ctx.candidates)}
     return [(ids[id(c)], c.regional, m) for c, m in score_candidates(ctx)]
 

@@ -116,23 +116,12 @@ def _class_documents(folder: Path):
 
 def candidate_rows(path: Path):
     """(goal, block, features) of every goal proposed in the document at `path`."""
-    from veiligheid_cli.extract import PASSES, ExtractionContext, check_passes
+    from features import context_before
+
     from veiligheid_cli.extract.goal_features import block_of
     from veiligheid_cli.extract.goal_selection import score_goals
-    from veiligheid_cli.nlp import analyse_blocks
-    from veiligheid_cli.pipeline import Settings, ingest_file
-    from veiligheid_cli.rules import load_extract_rules, load_taxonomy
-    from veiligheid_cli.themes import themed_pipeline
 
-    settings = Settings()
-    rules_dir = settings.resolved_rules()
-    doc = ingest_file(path, settings)
-    analysed = analyse_blocks(themed_pipeline(None, rules_dir), doc.blocks)
-    ctx = ExtractionContext(doc, analysed, load_extract_rules(rules_dir), load_taxonomy(rules_dir))
-    for name in check_passes(ctx.rules):
-        if name == "select_goals":
-            break
-        PASSES[name](ctx)
+    ctx = context_before(path, "select_goals")
     return [(g, block_of(ctx, g), f) for g, f, _p in score_goals(ctx)]
 
 
