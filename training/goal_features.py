@@ -118,11 +118,12 @@ def candidate_rows(path: Path):
     """(goal, block, features) of every goal proposed in the document at `path`."""
     from features import context_before
 
-    from veiligheid_cli.extract.goal_features import block_of
+    from veiligheid_cli.extract.goal_features import block_index, block_of
     from veiligheid_cli.extract.goal_selection import score_goals
 
     ctx = context_before(path, "select_goals")
-    return [(g, block_of(ctx, g), f) for g, f, _p in score_goals(ctx)]
+    index = block_index(ctx)
+    return [(g, block_of(index, g), f) for g, f, _p in score_goals(ctx)]
 
 
 def overlap_groups(found) -> list[int]:

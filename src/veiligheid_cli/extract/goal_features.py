@@ -46,13 +46,20 @@ def source_name(cue: str) -> str:
     return next((name for prefix, name in _SOURCES if cue.startswith(prefix)), "other")
 
 
-def block_of(ctx: ExtractionContext, goal: Item) -> int | None:
-    """The block a goal was taken from (by its page and line)."""
+def block_index(ctx: ExtractionContext) -> dict[tuple[int | None, int], int]:
+    """(page, line) -> the first block on that line: where each goal was taken from, found
+    once per document (a goal's item keeps its page and line, not its block)."""
+    out: dict[tuple[int | None, int], int] = {}
     for i, a in enumerate(ctx.blocks):
         b = a.block
-        if b.page == goal.page and b.line <= goal.line <= b.end_line:
-            return i
-    return None
+        for line in range(b.line, max(b.line, b.end_line) + 1):
+            out.setdefault((b.page, line), i)
+    return out
+
+
+def block_of(index: dict[tuple[int | None, int], int], goal: Item) -> int | None:
+    """The block a goal was taken from (by its page and line)."""
+    return index.get((goal.page, goal.line))
 
 
 def goal_features(ctx: ExtractionContext, goal: Item, i: int | None) -> dict[str, float]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..model import Item
 from .context import ExtractionContext
-from .goal_features import block_of, goal_features
+from .goal_features import block_index, block_of, goal_features
 from .registry import extraction_pass
 from .stated_goals import beside_marked_goals
 from .target_goals import aims_beside_measured
@@ -26,7 +26,8 @@ def score_goals(ctx: ExtractionContext) -> list[tuple[Item, dict[str, float], fl
     model = ctx.rules.goal_model
     beside_marked = beside_marked_goals(ctx)
     aims = aims_beside_measured(ctx)
-    blocks = [block_of(ctx, g) for g in ctx.goals]
+    index = block_index(ctx)
+    blocks = [block_of(index, g) for g in ctx.goals]
     out = []
     for goal, i in zip(ctx.goals, blocks, strict=True):
         features = goal_features(ctx, goal, i)
