@@ -75,6 +75,15 @@ TARGETS = {
         "-15% t.o.v. 2022 (840)",
         ("-15%", "by", "down", None, "840"),
     ),
+    # an end state for a year, without a figure: the verb carries it
+    "a state kept for a year": (
+        "Het aantal meldingen van burenruzies stabiliseert in 2027.",
+        ("", "keep", "", 2027, None),
+    ),
+    "a direction for a year against an earlier year, abbreviated without dots": (
+        "Het aantal fietsongevallen bij scholen vermindert in 2027 tov 2025.",
+        ("", "than", "down", 2027, "2025"),
+    ),
 }
 
 

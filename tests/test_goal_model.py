@@ -66,7 +66,8 @@ CONSTRUCTED_GOALS: dict[str, tuple[str, list[str]]] = {
         "910\n\n880\n\n790\n\n760 (-19% t.o.v. 2020)\n\nAantal cyberdelicten\n\n"
         "-10% t.o.v. 2022\n\nPas sinds 2023 gemeten.\n\nAantal brandstichtingen\n\n"
         "Daling t.o.v. 2020 (31)\n\n29\n\n30\n\n26\n\n24 (-23%)\n",
-        ["-20% t.o.v. 2020 (940) (Streefwaarde 2026)", "Daling t.o.v. 2020 (31)"],
+        # the row with cells missing still states its target
+        ["-20% t.o.v. 2020 (940) (Streefwaarde 2026)", "-10% t.o.v. 2022", "Daling t.o.v. 2020"],
     ),
     "a planned column beside a realised one": (
         "Indicatoren\n\nIndicator Bron B2026 R2026\nAantal meldingen van overlast door "

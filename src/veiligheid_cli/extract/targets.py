@@ -71,9 +71,12 @@ def read_target(text: str, cues: Cues) -> tuple[Target | None, Baseline | None]:
     year = _year(text, skip)
     keep = bool(cues["keep"].search(text))
     if not values:
-        measured = (baseline and baseline.year) or (
-            cues["label"].search(text) and _MEASURED.search(text)
-        )  # "Doelstelling is om het aantal branden niet verder te laten stijgen"
+        measured = (
+            (baseline and baseline.year)
+            or year
+            or (cues["label"].search(text) and _MEASURED.search(text))
+        )  # "Doelstelling is om het aantal branden niet verder te laten stijgen"; an end state
+        # for a year: "De overlastcijfers stabiliseren in 2026"
         if measured and (direction or keep):
             kind = "keep" if keep and not direction else "than"
             return Target("", None, "", kind, direction, year), baseline
