@@ -180,3 +180,30 @@ def test_a_goal_quoted_as_evidence_carries_its_target(tmp_path):
     a = align_extractions(extract_file(local, settings), extract_file(regional, settings), settings)
     goals = [e for p in a.priorities for e in p.evidence if e.kind == "goal"]
     assert goals and "20%" in goals[0].target and "2029" in goals[0].target
+
+
+def test_a_goal_model_copied_over_the_priority_model_is_refused(tmp_path):
+    import shutil
+
+    from veiligheid_cli.errors import RulesError
+    from veiligheid_cli.rules import resolve_rules_dir
+
+    rules = tmp_path / "rules"
+    shutil.copytree(resolve_rules_dir(None), rules)
+    shutil.copy(rules / "goal_model.yaml", rules / "priority_model.yaml")
+    with pytest.raises(RulesError) as err:
+        load_extract_rules(rules)
+    assert "priority_model.yaml" in str(err.value) and "'priorities'" in str(err.value)
+
+
+def test_a_label_before_the_years_is_a_label_column_not_a_group():
+    from veiligheid_cli.ingest import ingest_text
+    from veiligheid_cli.model import BlockKind
+
+    doc = ingest_text(
+        "Wat willen we bereiken?\n\nIndicator\n\n2023\n\n2024\n\n2025\n\nAantal "
+        "woninginbraken\n\n120\n\n110\n\n95\n\nAantal autokraken\n\n80\n\n76\n\n70\n"
+    )
+    rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW and b.columns]
+    assert rows and rows[0].columns == ("Indicator", "2023", "2024", "2025")
+    assert any(b.text == "Wat willen we bereiken?" for b in doc.blocks)  # not swallowed

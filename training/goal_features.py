@@ -123,17 +123,15 @@ def candidate_rows(path: Path):
 
     ctx = context_before(path, "select_goals")
     index = block_index(ctx)
-    return [(g, block_of(index, g), f) for g, f, _p in score_goals(ctx)]
+    return [(g, block_of(ctx, index, g), f) for g, f, _p in score_goals(ctx)]
 
 
 def overlap_groups(found) -> list[int]:
-    """Goals from one block with the same words, or repeated word for word, share a group."""
-    seen: dict[object, int] = {}
-    out = []
-    for k, (goal, block, _f) in enumerate(found):
-        key = goal.text.lower().strip(" .")
-        out.append(seen.setdefault(key, seen.setdefault((block, key), k)))
-    return out
+    """Goals that say the same words share a group (one of them is taken, as at run time)."""
+    from veiligheid_cli.extract.goal_selection import same_words
+
+    seen: dict[str, int] = {}
+    return [seen.setdefault(same_words(goal), k) for k, (goal, _b, _f) in enumerate(found)]
 
 
 def main() -> int:

@@ -420,15 +420,18 @@ def _extract_rules(path: str, _mtime: int) -> ExtractRules:
         grammar=_priority_grammar(data["priority_grammar"]),
         target_cues=_cue_groups(data["target_grammar"]),
         indicator_columns=_cue_groups(data["indicator_table_columns"]),
-        priority_model=load_model(Path(path).with_name(PRIORITY_MODEL_FILE)),
-        goal_model=load_model(Path(path).with_name(GOAL_MODEL_FILE)),
+        priority_model=load_model(Path(path).with_name(PRIORITY_MODEL_FILE), "priorities"),
+        goal_model=load_model(Path(path).with_name(GOAL_MODEL_FILE), "goals"),
         source=path,
     )
 
 
-def load_model(path: Path) -> LinearModel:
-    """A learned model file (`make train` writes it), validated like every rules file."""
+def load_model(path: Path, target: str) -> LinearModel:
+    """A learned model file (`make train` writes it), validated like every rules file; it must
+    be the model of `target` (a goal model copied over the priority model is refused)."""
     data = _validated(path)
+    if data["target"] != target:
+        raise RulesError(str(path), f"target: {data['target']!r}, expected {target!r}")
     return LinearModel(
         weights=dict(data["weights"]),
         intercept=data["intercept"],

@@ -44,6 +44,7 @@ class ExtractionContext:
         self.priority_paragraphs: dict[int, Item] = {}  # paragraphs that open with a priority
         self.sections: list[Item] = []
         self.candidates: list[Candidate] = []  # priority readings, scored by selection.py
+        self.item_blocks: dict[int, int] = {}  # id(item) -> the block it was taken from
         self.contents: list | None = None  # the contents page's entries (contents.Entry)
         self.notes: list[str] = []  # what a pass left out to bound its work (Extraction.notes)
         self._owners: tuple[int, list[Item | None]] = (-1, [])
@@ -196,7 +197,7 @@ class ExtractionContext:
                 text = text.rstrip(".")  # a priority is a name, not a sentence
             if not themes and self.taxonomy and (named := self.taxonomy.theme_named(text)):
                 themes = [named]  # "Jeugd", "Geweld": a common word as the whole name
-        return Item(
+        item = Item(
             kind=kind,
             text=text,
             themes=themes,
@@ -207,6 +208,8 @@ class ExtractionContext:
             cue=cue,
             keys=keys,
         )
+        self.item_blocks[id(item)] = i
+        return item
 
 
 def extraction_of(ctx: ExtractionContext) -> Extraction:

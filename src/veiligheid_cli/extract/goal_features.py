@@ -57,9 +57,13 @@ def block_index(ctx: ExtractionContext) -> dict[tuple[int | None, int], int]:
     return out
 
 
-def block_of(index: dict[tuple[int | None, int], int], goal: Item) -> int | None:
-    """The block a goal was taken from (by its page and line)."""
-    return index.get((goal.page, goal.line))
+def block_of(
+    ctx: ExtractionContext, index: dict[tuple[int | None, int], int], goal: Item
+) -> int | None:
+    """The block a goal was taken from: as the pass that made it said, else by its page and
+    line (an item made elsewhere)."""
+    found = ctx.item_blocks.get(id(goal))
+    return found if found is not None else index.get((goal.page, goal.line))
 
 
 def goal_features(ctx: ExtractionContext, goal: Item, i: int | None) -> dict[str, float]:

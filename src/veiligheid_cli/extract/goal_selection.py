@@ -27,7 +27,7 @@ def score_goals(ctx: ExtractionContext) -> list[tuple[Item, dict[str, float], fl
     beside_marked = beside_marked_goals(ctx)
     aims = aims_beside_measured(ctx)
     index = block_index(ctx)
-    blocks = [block_of(index, g) for g in ctx.goals]
+    blocks = [block_of(ctx, index, g) for g in ctx.goals]
     out = []
     for goal, i in zip(ctx.goals, blocks, strict=True):
         features = goal_features(ctx, goal, i)
@@ -45,12 +45,25 @@ def score_goals(ctx: ExtractionContext) -> list[tuple[Item, dict[str, float], fl
 
 @extraction_pass("select_goals")
 def select_goals(ctx: ExtractionContext) -> None:
-    """Keep the proposed goals the goal model accepts; the probability is their confidence."""
+    """Keep the proposed goals the goal model accepts, the most probable of those that say the
+    same words (as training selects); the probability is their confidence."""
     threshold = ctx.rules.goal_model.threshold
-    kept = []
+    best: dict[str, tuple[float, Item, dict[str, float]]] = {}
     for goal, features, p in score_goals(ctx):
-        if p >= threshold:
+        key = same_words(goal)
+        if p >= threshold and (key not in best or p > best[key][0]):
+            best[key] = (p, goal, features)
+    chosen = {id(goal) for _p, goal, _f in best.values()}
+    kept = []
+    for goal in ctx.goals:  # in the order the generators proposed them
+        if id(goal) in chosen:
+            p, _g, features = best[same_words(goal)]
             goal.confidence = round(min(p, 0.99), 2)
             goal.why = tuple(ctx.rules.goal_model.explain(features, EXPLAIN_FEATURES))
             kept.append(goal)
     ctx.goals = kept
+
+
+def same_words(goal: Item) -> str:
+    """Goals with this key are one goal (training/goal_features.py groups them so too)."""
+    return goal.text.lower().strip(" .")

@@ -9,6 +9,7 @@ import re
 
 from ..model import Baseline, BlockKind, Item, ItemKind, Target
 from .context import ExtractionContext
+from .goal_features import block_index, block_of
 from .registry import extraction_pass
 from .targets import is_target_statement, read_target, target_signals
 from .text import strip_number
@@ -56,11 +57,12 @@ def target_statements(ctx: ExtractionContext) -> None:
                     continue
                 span = (start, start + len(sentence))
                 themes = ctx.hits_in(i, *span) or ctx.priority_themes(i)
-                goal = ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, cue, span)
+                where = " (table cell)" if kind is BlockKind.TABLE_ROW else ""
+                goal = ctx.item(ItemKind.GOAL, i, sentence, themes, 0.7, cue + where, span)
                 if goal.text not in taken:
                     taken.add(goal.text)
                     found.append(goal)
-            if any(g.cue == "target statement" for g in found) and i in ctx.used:
+            if any(g.cue.startswith("target statement") for g in found) and i in ctx.used:
                 # an item taken whole: its target sentences are the goals
                 line, whole = a.block.line, a.block.text
                 ctx.goals = [g for g in ctx.goals if not (g.line == line and g.text in whole)]
@@ -157,8 +159,13 @@ def _constant_columns(ctx: ExtractionContext, columns: tuple[str, ...], known: d
     en veiligheid"): a category over the rows, not their indicator."""
     key = ("constant", columns)
     if key not in known:
-        rows = [a.block.cells for _i, a in ctx.blocks_of(BlockKind.TABLE_ROW)
-                if a.block.columns == columns and len(a.block.cells) == len(columns)]  # fmt: skip
+        if "rows" not in known:  # the rows of every table, gathered once per document
+            known["rows"] = {}
+            for _i, a in ctx.blocks_of(BlockKind.TABLE_ROW):
+                b = a.block
+                if len(b.cells) == len(b.columns):
+                    known["rows"].setdefault(b.columns, []).append(b.cells)
+        rows = known["rows"].get(columns, [])
         one_value = [
             k for k in range(len(columns)) if len(rows) >= 2 and len({r[k] for r in rows}) == 1
         ]
@@ -306,13 +313,13 @@ def aims_beside_measured(ctx: ExtractionContext) -> set[int]:
     geven voorlichting ..."),
     and under a goals heading whose goals an indicator table measures before the next goals
     heading (a budget's "Wat willen we bereiken?" aims, then "Indicatoren")."""
-    block_of = {a.block.line: i for i, a in enumerate(ctx.blocks)}
+    index = block_index(ctx)
     episode = _goal_episodes(ctx)
     runs = {i: n for n, run in enumerate(ctx.list_runs()) for i in run}
     measured_runs: set[int] = set()
     measured_episodes: set[int] = set()
     for g in ctx.goals:
-        i = block_of.get(g.line)
+        i = block_of(ctx, index, g)
         if g.measure is None or i is None:
             continue
         if i in runs:
@@ -321,7 +328,7 @@ def aims_beside_measured(ctx: ExtractionContext) -> set[int]:
             measured_episodes.add(episode[i])
 
     def aim(g: Item) -> bool:
-        i = block_of.get(g.line)
+        i = block_of(ctx, index, g)
         if g.measure is not None or g.cue in _STATED_CUES or i is None:
             return False
         beside = runs.get(i, -1) in measured_runs

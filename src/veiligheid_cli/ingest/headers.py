@@ -41,6 +41,8 @@ def stack_header(groups: tuple[str, ...], cells: tuple[str, ...]) -> tuple[str, 
     if any(re.search(r"\d", c) for k, c in enumerate(cells) if k not in at):
         return None  # a row of figures, not of labels
     labels = [g.strip() for g in groups if g.strip()]
+    if any(re.search(r"\d", g) for g in labels):
+        return None  # a row of years or figures, not of group labels
     if not labels or len(labels) > len(at) or len(labels) == len(cells):
         return None  # a full row of labels is a header of its own, not groups
     spread = group_years(labels, [cells[k].strip() for k in at])

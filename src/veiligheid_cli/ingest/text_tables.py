@@ -35,8 +35,9 @@ _FIGURE = re.compile(
     r"(?:\s*\([^()]{1,30}\))?$|"  # a note on the figure: "11 (2016: 17)", "1.013 (-39,5%)"
     r"^(?:nnb|n\.?b\.?|n\.?v\.?t\.?|nvt|-|–|—|#|\?|pm|p\.m\.)$|"
     # a value stated as a comparison or a direction: "Hoger dan gemiddelde G32", "stijging"
-    r"^(?:hoger|lager|beter|meer|minder|stijging|daling|afname|toename|stabiel|gelijk)"
-    r"(?:\s+(?:dan|of|blijven|blijft|t\.?o\.?v\.?)\s.{0,60})?$",
+    r"^(?:hoger|lager|beter)(?:\s+dan\s.{0,60})?$|"
+    r"^(?:stijging|daling|afname|toename|stabiel|gelijk)"
+    r"(?:\s+(?:of|blijven|blijft|t\.?o\.?v\.?)\s.{0,40})?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -176,18 +177,17 @@ def _read_run(lines: list[CleanLine], run: list[_Unit]) -> list[tuple[int, int, 
     found = _figures_under_years(lines, run)
     if found:
         return found
-    table = (
-        _grouped_header(lines, run)
-        or _header_and_rows(lines, run)
-        or _labels_then_figures(lines, run)
-    )
+    grouped = _grouped_header(lines, run)
+    if grouped:
+        return grouped
+    table = _header_and_rows(lines, run) or _labels_then_figures(lines, run)
     return [table] if table else []
 
 
 MAX_LABEL_COLUMNS = 3  # "Nr." / "Omschrijving" / "Bron" before the years
 
 
-def _grouped_header(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
+def _grouped_header(lines: list[CleanLine], run: list[_Unit]) -> list[tuple] | None:
     """Labels, column groups and a run of years, then rows of the labels' cells and one figure
     per year ("Doel / Omschrijving / Bron / Realisatie / Raming / 2016 ... 2020", then "1 /
     % Inwoners ... / Monitor / 4% ... 3%"): each year under its group (headers.group_years).
@@ -203,24 +203,26 @@ def _grouped_header(lines: list[CleanLine], run: list[_Unit]) -> tuple | None:
     years = [u.text for u in run[at : at + k]]
     labels = []
     for u in reversed(run[:at]):
-        if u.figure:
-            break
+        if u.figure or u.text.rstrip().endswith(("?", ":")):
+            break  # a figure of an earlier row, or the question or lead-in above the table
         labels.insert(0, u)
     tilings = [(_tile(run[at + k :], p, k), p) for p in range(1, MAX_LABEL_COLUMNS + 1)]
     # the reading with most rows, then the one that leaves fewest cells out of them
     rows, p = max(tilings, key=lambda rp: _covered(rp[0], rp[1] + k))
     if sum(1 for r in rows if len(r) == p + k) < 2:
         return None
-    for g in range(min(len(labels), len(years)), -1, -1):
-        groups = [u.text for u in labels[len(labels) - g :]] if g else []
-        spread = group_years(groups, years)
-        named = labels[max(0, len(labels) - g - p) : len(labels) - g]
-        if spread is None or len(named) < p - 1 or not named + groups:
-            continue
-        plain = [u.text for u in named]
-        plain = ["Indicator"] * (p - len(plain)) + plain  # the label column, unnamed
-        first = (named or labels[len(labels) - g :])[0].start
-        return _table(lines, first, rows[-1][-1].end, (*plain, *spread), rows, p + k, k)
+    for unnamed in (0, 1):  # every label column named, else the first one unnamed
+        for g in range(min(len(labels), len(years)), -1, -1):
+            groups = [u.text for u in labels[len(labels) - g :]] if g else []
+            spread = group_years(groups, years)
+            named = labels[max(0, len(labels) - g - p) : len(labels) - g]
+            if spread is None or len(named) != p - unnamed or not named + groups:
+                continue
+            plain = ["Indicator"] * unnamed + [u.text for u in named]
+            first = (named or labels[len(labels) - g :])[0].start
+            table = _table(lines, first, rows[-1][-1].end, (*plain, *spread), rows, p + k, k)
+            before = [u for u in run if u.end <= first]  # a table of its own may stand before
+            return [*_read_run(lines, before), table]
     return None
 
 

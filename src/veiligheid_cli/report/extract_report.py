@@ -36,9 +36,14 @@ def goal_json(item: Item, show: Callable[[str], str] = str) -> dict:
         "target": item.target or None,
         "measure": asdict(item.measure) if item.measure else None,
         "baseline": asdict(item.baseline) if item.baseline else None,
-        "from": "table" if item.cue.startswith(_TABLE_CUES) else "text",
+        "from": "table" if _from_table(item) else "text",
         "why": _why_json(item),
     }
+
+
+def _from_table(item: Item) -> bool:
+    """A table's row or a cell of it ("target statement (table cell)")."""
+    return item.cue.startswith(_TABLE_CUES) or "(table cell)" in item.cue
 
 
 def _why_json(item: Item) -> list[dict]:
