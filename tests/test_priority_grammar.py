@@ -30,6 +30,12 @@ CASES = {
         "veiligheid, burenoverlast, drugshandel en online fraude.\n",
         ["zorg en veiligheid", "burenoverlast", "drugshandel", "online fraude"],
     ),
+    # the last "en" joins the last item also after a noun in -e: "cybercrime en sociale ..."
+    "two joining words in the last piece": (
+        LOCAL + "De prioriteiten zijn woninginbraak, online fraude en cybercrime en "
+        "sociale veiligheid.\n",
+        ["woninginbraak", "online fraude en cybercrime", "sociale veiligheid"],
+    ),
     # 2. copula frames, the cue before or after the enumeration
     "copula after the cue": (
         LOCAL + "De speerpunten van dit programma zijn verkeersveiligheid, woninginbraak en "

@@ -169,9 +169,11 @@ def _joins_items(text: str, start: int, a: int, b: int, themes: Sequence[Hit]) -
     if re.match(r"(?:andere|overige|aanverwante|soortgelijke)\b", right, re.I):
         return False  # "GHB en andere middelen"
     before, after = left.split()[-1].lower(), [w.lower() for w in right.split()]
-    # "georganiseerde en ondermijnende criminaliteit": two adjectives share one noun
+    # "georganiseerde en ondermijnende criminaliteit": two adjectives share one noun; a word
+    # that ends a theme ("cybercrime en maatschappelijke onrust") is that theme's noun
+    ends_theme = any(e == start + len(left) for _s, e, _t in themes)
     adjectives = len(after) >= 2 and _ADJECTIVE.match(before) and _ADJECTIVE.match(after[0])
-    return not (adjectives and after[0] not in _ARTICLES)
+    return not (adjectives and not ends_theme and after[0] not in _ARTICLES)
 
 
 def _themes_in(themes: Sequence[Hit], start: int, end: int) -> set[str]:
