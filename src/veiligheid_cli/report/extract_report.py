@@ -130,11 +130,15 @@ def _with_measure(item: Item) -> str:
         for label, value in (("indicator", item.indicator), ("target", item.target))
         if value and value not in item.text  # an indicator row reads "indicator: target"
     ]
+    base = item.baseline
     if item.measure and not item.target:
-        base = item.baseline
         parts.append(f"target: {item.measure.describe(base.year if base else None)}")
-        if base and (base.value or base.year) and item.measure.comparison != "than":
-            parts.append(f"baseline: {' '.join(filter(None, [base.value, str(base.year or '')]))}")
+    if (
+        base
+        and (base.value or base.year)
+        and not (item.measure and item.measure.comparison == "than")
+    ):
+        parts.append(f"baseline: {' '.join(filter(None, [base.value, str(base.year or '')]))}")
     return f"{item.text} ({'; '.join(parts)})" if parts else item.text
 
 
