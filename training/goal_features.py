@@ -22,10 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from real_dev import SHARED, _holds, goal_tokens  # noqa: E402
+from features import COLUMNS, context_before  # noqa: E402  (the priority table's columns)
 
-COLUMNS = ("set", "document", "candidate", "member", "group", "reference", "gold", "n_gold",
-           "features")  # fmt: skip
+from real_dev import SHARED, _holds, goal_tokens  # noqa: E402
 
 
 def dev_documents(folder: Path):
@@ -116,8 +115,6 @@ def _class_documents(folder: Path):
 
 def candidate_rows(path: Path):
     """(goal, block, features) of every goal proposed in the document at `path`."""
-    from features import context_before
-
     from veiligheid_cli.extract.goal_features import block_index, block_of
     from veiligheid_cli.extract.goal_selection import score_goals
 
