@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Baseline, BlockKind, Item, ItemKind, Target
+from ..model import Baseline, Block, BlockKind, Item, ItemKind, Target
 from .context import ExtractionContext
 from .goal_features import block_index, block_of
 from .registry import extraction_pass
@@ -76,7 +76,7 @@ def _verdict(ctx: ExtractionContext, sentence: str, start_year: int | None) -> s
     return "target reading" if target_signals(sentence, cues, finite, start_year) else ""
 
 
-def _text_cells(b) -> list[tuple[int, str]]:
+def _text_cells(b: Block) -> list[tuple[int, str]]:
     """(offset, cell) of the cells of a table row that hold words, not only a figure."""
     out = []
     for cell in b.cells:
