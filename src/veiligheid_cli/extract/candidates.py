@@ -3,7 +3,8 @@
 A generator (a priority-grammar statement, a list under a cue, a themes chapter's sections, a
 contents-page run, ...) proposes a `Candidate`: the items one reading would give, with what the
 generator saw while reading (`reading`: the cue's kind, what follows it, the stated count).
-Nothing is dropped by a threshold here; overlapping readings stay separate candidates. The
+Nothing is dropped by a threshold here; overlapping readings stay separate candidates
+(`proposals.py` makes them: `new_member`, `propose`). The
 `select_priorities` pass (selection.py) describes every member by its features, scores it
 with the learned model and keeps what the model accepts.
 """
@@ -11,12 +12,8 @@ with the learned model and keeps what the model accepts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from ..model import Item, ItemKind
-
-if TYPE_CHECKING:
-    from .context import ExtractionContext
+from ..model import Item
 
 
 @dataclass(slots=True)
@@ -43,34 +40,3 @@ class Candidate:
     cue_block: int | None = None  # the block of the cue or lead-in, where there is one
     regional: bool = False  # the sentence is about another body's (the region's) priorities
     cue_text: str = ""
-
-
-def new_member(
-    ctx: ExtractionContext,
-    i: int,
-    text: str,
-    themes: list[str],
-    cue: str,
-    span: tuple[int, int] | None = None,
-    heading: bool = False,
-    paragraph: bool = False,
-) -> Member:
-    """A priority a candidate reading would give, from block i (scored later)."""
-    item = ctx.item(ItemKind.PRIORITY, i, text, themes, 0.0, cue, span)
-    return Member(item, i, span, heading=heading, paragraph=paragraph)
-
-
-def propose(
-    ctx: ExtractionContext,
-    source: str,
-    members: list[Member],
-    reading: dict[str, float] | None = None,
-    cue_block: int | None = None,
-    regional: bool = False,
-    cue_text: str = "",
-) -> None:
-    """A candidate reading of the priorities (nothing is decided before selection)."""
-    if members:
-        ctx.candidates.append(
-            Candidate(source, members, reading or {}, cue_block, regional, cue_text)
-        )

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import BlockKind
-from .candidates import new_member, propose
 from .context import ExtractionContext
+from .proposals import new_member, propose
 from .registry import extraction_pass
 
 _START = re.compile(r"\b(?:inhoudsopgave|inhoud|inhoudstafel)\b", re.IGNORECASE)

@@ -27,11 +27,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import BlockKind
-from .candidates import new_member, propose
 from .contents import read_contents
 from .context import ExtractionContext
 from .enumeration import Piece, split_items
 from .names import list_item_member
+from .proposals import new_member, propose
 from .registry import extraction_pass
 from .text import GOAL_LABEL, strip_number
 

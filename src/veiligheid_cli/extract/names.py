@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from .candidates import Member, new_member
+from .candidates import Member
 from .context import ExtractionContext
 from .enumeration import strip_explanation
+from .proposals import new_member
 
 
 def list_item_member(ctx: ExtractionContext, i: int, cue: str) -> Member:

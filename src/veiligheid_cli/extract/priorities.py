@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..model import BlockKind
-from .candidates import new_member, propose
 from .context import ExtractionContext
+from .proposals import new_member, propose
 from .registry import extraction_pass
 from .text import strip_number
 

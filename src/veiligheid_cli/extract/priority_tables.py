@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..model import BlockKind
 from ..rules import GoalTableCues
-from .candidates import new_member, propose
 from .context import ExtractionContext
+from .proposals import new_member, propose
 from .registry import extraction_pass
 
 
