@@ -470,3 +470,10 @@ def test_a_counted_lead_in_makes_the_pieces_after_it_goals(tmp_path):
 def test_without_a_matching_count_only_goal_forms_count(tmp_path, count_sentence):
     found = [g.text for g in goals(tmp_path, COUNTED.format(count_sentence=count_sentence))]
     assert not any(t.startswith("Samen met scholen") for t in found), found
+
+
+def test_an_end_state_for_a_year_before_the_plan_is_history_even_with_intent():
+    # a past decision run into a sentence of intent (a comma where a full stop was meant)
+    text = "In 2021 is een verordening vastgesteld, als gemeente zullen wij de naleving verbeteren."
+    assert not is_target(text, period_start=2025)
+    assert is_target("In 2027 wil de gemeente de naleving verbeteren.", period_start=2025)

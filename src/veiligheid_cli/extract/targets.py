@@ -112,6 +112,7 @@ def target_signals(
         "intent": bool(cues["intent"].search(text)),
         "ahead": bool(period_start and target.year and target.year >= period_start),
         "history": bool(period_start and target.year and target.year < period_start),
+        "no_value": not target.value,
         "past_or_report": bool(cues["past"].search(text) or cues["report"].search(text)),
         # no figure: "veiliger dan in 2009"; "Dit is een verdubbeling t.o.v. 2012" describes
         "described_change": target.comparison in ("than", "keep")
@@ -133,6 +134,8 @@ def is_target_statement(
         return False
     if s["described_change"] and not s["intent"]:
         return False
+    if s["history"] and s["no_value"]:
+        return False  # an end state for a year before the plan: what was, not what is wanted
     return s["intent"] or not s["history"]
 
 
