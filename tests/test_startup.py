@@ -53,3 +53,24 @@ def test_only_pictures_load_matplotlib(tmp_path):
     for fmt in ("table", "json", "html"):
         loaded = _modules_after([*args, "-f", fmt, "-o", str(tmp_path / f"out.{fmt}")])
         assert not [m for m in loaded if m.split(".")[0] in ("matplotlib", "PIL")], fmt
+
+
+def test_a_run_leaves_spacys_command_line_unloaded(tmp_path):
+    """spaCy is imported without `spacy.cli` (requests, weasel): a third of its import."""
+    path = tmp_path / "plan.txt"
+    path.write_text("Onze prioriteiten zijn:\n\n- Ondermijning\n- Cybercrime\n", encoding="utf-8")
+    loaded = _modules_after(["extract", str(path), "-f", "json"])
+    assert "spacy.language" in loaded
+    assert not [m for m in loaded if m.startswith("spacy.cli") or m.split(".")[0] == "weasel"]
+
+
+def test_spacy_stays_whole_after_our_import():
+    code = (
+        "import veiligheid_cli.nlp, sys\n"
+        "import spacy\n"
+        "assert 'spacy.cli' not in sys.modules and not hasattr(spacy, 'cli')\n"
+        "info = spacy.info()\n"  # spaCy's own command, loaded when it is called
+        "import spacy.cli\n"
+        "assert hasattr(spacy.cli, 'download') and isinstance(info, dict)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -17,15 +17,17 @@ import importlib.util
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Extraction
+from .model import Document, Extraction
 from .pipeline import Settings
 from .store import CACHE_ENV, cache_dir, code_digest, package_version
 
 __all__ = ["CACHE_ENV", "cache_dir", "cached_extract", "code_digest", "prune"]
 
+Reader = Callable[[str, Settings], Document]
 MAX_ENTRIES = 1000  # about 170 kB per full-size plan
 _SUFFIX = ".pickle"
 
@@ -70,23 +72,44 @@ def cache_key(data: bytes, settings: Settings) -> str:
     return digest.hexdigest()
 
 
-def cached_extract(path: str, settings: Settings, use_cache: bool = True) -> Extraction:
-    """`pipeline.extract_file`, served from the cache when the same inputs were seen before."""
-    from .pipeline import extract_file
+def cached_extract(
+    path: str, settings: Settings, use_cache: bool = True, read: Reader | None = None
+) -> Extraction:
+    """`pipeline.extract_file`, served from the cache when the same inputs were seen before;
+    `read` ingests the file on a miss (as `pipeline.ingest_file` would; `read_ahead.py`)."""
+    from .pipeline import analyse_document, extract_file
 
-    if not use_cache or path == "-" or not Path(path).is_file():
-        return extract_file(path, settings)  # stdin and bad paths: no caching, normal errors
+    entry = _entry(path, settings) if use_cache else None
+    extraction = _load(entry) if entry is not None else None
+    if extraction is None:
+        extraction = (
+            extract_file(path, settings)
+            if read is None
+            else analyse_document(read(path, settings), settings)
+        )
+        if entry is not None:
+            _store(entry, extraction)
+    if entry is not None:
+        extraction.document.path = path  # the path as given this time, not as first seen
+    return extraction
+
+
+def is_cached(path: str, settings: Settings) -> bool:
+    """Whether the cache holds the extraction of `path` (as the file is now)."""
+    entry = _entry(path, settings)
+    return entry is not None and entry.is_file()
+
+
+def _entry(path: str, settings: Settings) -> Path | None:
+    """The cache file of `path`; None for stdin, a bad path or an unreadable file (no
+    caching: the reader gives the error message)."""
+    if path == "-" or not Path(path).is_file():
+        return None
     try:
         data = Path(path).read_bytes()
     except OSError:
-        return extract_file(path, settings)  # unreadable: the reader gives the error message
-    entry = cache_dir() / f"{cache_key(data, settings)}{_SUFFIX}"
-    extraction = _load(entry)
-    if extraction is None:
-        extraction = extract_file(path, settings)
-        _store(entry, extraction)
-    extraction.document.path = path  # the path as given this time, not as first seen
-    return extraction
+        return None
+    return cache_dir() / f"{cache_key(data, settings)}{_SUFFIX}"
 
 
 def _load(entry: Path) -> Extraction | None:

@@ -18,6 +18,9 @@ Only this module and `themes.py` import spaCy; both are imported lazily by the c
 
 from __future__ import annotations
 
+from .spacy_import import spacy  # first: spaCy without its command line
+
+# isort: split
 import importlib.util
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -25,7 +28,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy
-import spacy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, NORM
 from spacy.lang.nl import Dutch
 from spacy.language import Language

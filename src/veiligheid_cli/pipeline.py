@@ -35,6 +35,14 @@ def analyse_document(doc: Document, settings: Settings) -> Extraction:
     return extract(doc, analysed, load_extract_rules(rules_dir), load_taxonomy(rules_dir))
 
 
+def load_nlp(settings: Settings) -> None:
+    """Load the NLP pipeline now (spaCy and the taxonomy's components), for example while the
+    files are read ahead; `analyse_document` then finds it loaded."""
+    from .themes import themed_pipeline
+
+    themed_pipeline(settings.model, settings.resolved_rules())
+
+
 def ingest_file(path: str | Path, settings: Settings) -> Document:
     """Read, clean and structure one file, with the goals-table cues of the rules."""
     from .ingest import ingest

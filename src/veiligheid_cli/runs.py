@@ -1,6 +1,8 @@
 """The commands' runs that read through the extraction cache: a plan (or many) against a
-regional strategy, and a draft checked against one. Above `cache.py`, which is above the
-pipeline: the pipeline itself never reaches for the cache."""
+regional strategy, a draft checked against one, two plans compared, one document extracted.
+Above `cache.py` and `read_ahead.py` (the files a run must read are read in a child process
+while spaCy loads), which are above the pipeline: the pipeline itself never reaches for
+either."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cache import cached_extract
+from .cache import cached_extract, is_cached
 from .model import Alignment, Document, Extraction, Finding
-from .pipeline import Settings, align_extractions, analyse_document, ingest_file
+from .pipeline import Settings, align_extractions, analyse_document, load_nlp
+from .read_ahead import ReadAhead, read_ahead
 
 if TYPE_CHECKING:
     from .compare import Comparison
@@ -28,16 +31,31 @@ def align_files(
     from .rules import load_config
 
     load_config(settings.resolved_rules())  # a broken config fails before any work is done
-    regional_ex = cached_extract(regional, settings, use_cache)
-    if not (regional_ex.priorities or regional_ex.regional_references):
-        raise UsageError(f"{regional}: no regional priorities found in this document")
-    alignments = []
-    for path in local_files:
-        alignments.append(
-            align_extractions(cached_extract(path, settings, use_cache), regional_ex, settings)
-        )
-        advance()
+    with _reading([regional, *local_files], settings, use_cache) as ahead:
+        regional_ex = _extract(regional, settings, use_cache, ahead)
+        if not (regional_ex.priorities or regional_ex.regional_references):
+            raise UsageError(f"{regional}: no regional priorities found in this document")
+        alignments = []
+        for path in local_files:
+            local = _extract(path, settings, use_cache, ahead)
+            alignments.append(align_extractions(local, regional_ex, settings))
+            advance()
     return alignments
+
+
+def _reading(paths: list[str], settings: Settings, use_cache: bool, fresh: int = 0):
+    """Read ahead the files of `paths` that must be extracted: the first `fresh` always
+    (read afresh), the others when the cache lacks them. spaCy loads meanwhile."""
+    misses = paths[:fresh] + [
+        p for p in paths[fresh:] if not (use_cache and is_cached(p, settings))
+    ]
+    return read_ahead(misses, settings, meanwhile=lambda: load_nlp(settings))
+
+
+def extract_fresh(path: str, settings: Settings) -> Extraction:
+    """Ingest and analyse one document afresh (the file read while spaCy loads)."""
+    with _reading([path], settings, use_cache=False) as ahead:
+        return analyse_document(ahead.document(path, settings), settings)
 
 
 @dataclass(slots=True)
@@ -62,12 +80,13 @@ def check_file(
     taxonomy = load_taxonomy(rules_dir)
     if regionals:
         load_config(rules_dir)
-    doc = ingest_file(draft, settings)
-    extraction = analyse_document(doc, settings)
-    alignments = [
-        align_extractions(extraction, cached_extract(path, settings, use_cache), settings)
-        for path in regionals
-    ]
+    with _reading([draft, *regionals], settings, use_cache, fresh=1) as ahead:
+        doc = ahead.document(draft, settings)
+        extraction = analyse_document(doc, settings)
+        alignments = [
+            align_extractions(extraction, _extract(path, settings, use_cache, ahead), settings)
+            for path in regionals
+        ]
     findings = run_checks(extraction, alignments, checks, taxonomy)
     return CheckResult(doc, extraction, findings, [c.id for c in checks.values() if c.enabled])
 
@@ -81,8 +100,9 @@ def compare_files(
     from .errors import UsageError
     from .rules import load_taxonomy
 
-    old_ex = cached_extract(old, settings, use_cache)
-    new_ex = cached_extract(new, settings, use_cache)
+    with _reading([old, new], settings, use_cache) as ahead:
+        old_ex = _extract(old, settings, use_cache, ahead)
+        new_ex = _extract(new, settings, use_cache, ahead)
     po, pn = old_ex.document.metadata.period, new_ex.document.metadata.period
     warning = None
     if po and pn and (pn.start, pn.end) < (po.start, po.end):
@@ -93,3 +113,7 @@ def compare_files(
     if warning:
         result.warnings.append(f"warning: {warning}; compared as given (--allow-older)")
     return result
+
+
+def _extract(path: str, settings: Settings, use_cache: bool, ahead: ReadAhead) -> Extraction:
+    return cached_extract(path, settings, use_cache, ahead.document)

@@ -1,8 +1,10 @@
 """Theme tagging: the taxonomy in rules/themes.yaml applied to text as a spaCy component.
 
-- terms: spaCy `PhraseMatcher` on lemma keys (`NORM`) for one-word and adjacent phrases, and a
-  scan for multi-word terms with up to two other words in between (spaCy's `Matcher` with
-  optional wildcard tokens was ten times slower on a real plan);
+- terms: the lemma keys (`NORM`) of a term's words in a row, looked up by the key of its first
+  word (as spaCy's `PhraseMatcher` would match them, without building a Doc per term at every
+  start: a sixth of the start-up), and a scan for multi-word terms with up to two other
+  words in between (spaCy's `Matcher` with optional wildcard tokens was ten times slower on a
+  real plan);
 - patterns: globs on one word, matched on the lower-case form, the lemma and the key (cached per
   word);
 - near misses: rapidfuzz on words of 7+ letters and on two adjacent words written together
@@ -12,18 +14,19 @@ Hits go to `doc.spans["themes"]`, labelled with the theme id and `id_` = how it 
 
 from __future__ import annotations
 
+from .spacy_import import spacy  # noqa: F401 (first: spaCy without its command line)
+
+# isort: split
 import fnmatch
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-import numpy
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, NORM
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import nlp as nlp_stage
@@ -55,14 +58,6 @@ def analysed_terms(nlp: Language, taxonomy: Taxonomy) -> list[tuple[str, str, li
     return stored("theme-terms", code_key(Path(taxonomy.path).read_bytes()), build)
 
 
-def _pattern(nlp: Language, norms: list[str]) -> Doc:
-    """A PhraseMatcher pattern: a doc whose tokens carry the given lemma keys as NORM."""
-    doc = Doc(nlp.vocab, words=norms)
-    hashes = [nlp.vocab.strings.add(n) for n in norms]
-    doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-    return doc
-
-
 # A text (a block, or a 50,000-character piece of one) keeps at most this many hits of one theme:
 # real plans name a theme a few dozen times per section, a damaged or hostile input (one word
 # repeated a million times) must not make every later step pay per repetition.
@@ -90,23 +85,23 @@ class ThemeTagger:
 
     def __init__(self, nlp: Language, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        # terms word for word: first key -> [(theme, keys of all its tokens)], each once
+        self.phrases: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         # multi-word terms with gaps: first key -> [(theme, keys of the term)]
         self.gapped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         self.single_words: dict[str, str] = {}  # lower-case one-word term -> theme id
-        by_theme: dict[str, list[Doc]] = {}
         for theme_id, term, norms, punct in analysed_terms(nlp, taxonomy):
             keys = tuple(n for n, p in zip(norms, punct, strict=True) if not p)
             if not keys:
                 continue
-            by_theme.setdefault(theme_id, []).append(_pattern(nlp, norms))
+            phrase = (theme_id, tuple(norms))
+            if phrase not in (row := self.phrases.setdefault(norms[0], [])):
+                row.append(phrase)
             if len(keys) == 1:
                 self.single_words.setdefault(term.lower().strip(), theme_id)
                 self.single_words.setdefault(keys[0], theme_id)
             else:
                 self.gapped.setdefault(keys[0], []).append((theme_id, keys))
-        for theme_id, docs in by_theme.items():
-            self.phrases.add(theme_id, docs)
         self.glob_regexes = [
             (theme.id, re.compile("|".join(fnmatch.translate(g) for g in theme.patterns)))
             for theme in taxonomy.themes
@@ -126,16 +121,18 @@ class ThemeTagger:
     def __call__(self, doc: Doc) -> Doc:
         view = _TokenView(doc)
         spans: list[Span] = []
-        vocab = doc.vocab.strings
         seen: Counter[str] = Counter()  # hits per theme: at most MAX_HITS_PER_THEME a text
 
         def room(theme: str) -> bool:
             seen[theme] += 1
             return seen[theme] <= MAX_HITS_PER_THEME
 
-        for match_id, start, end in self.phrases(doc):
-            if room(label := vocab[match_id]):
-                spans.append(Span(doc, start, end, label=label, span_id="term"))
+        norms = view.norms
+        for start, norm in enumerate(norms):
+            for label, keys in self.phrases.get(norm, ()):
+                end = start + len(keys)
+                if tuple(norms[start:end]) == keys and room(label):
+                    spans.append(Span(doc, start, end, label=label, span_id="term"))
         spans += [s for s in self._gapped_matches(doc, view, seen) if room(s.label_)]
         for i, (lower, lemma, key) in enumerate(
             zip(view.lowers, view.lemmas, view.norms, strict=True)
