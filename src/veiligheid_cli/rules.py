@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -314,8 +315,8 @@ class GoalTableCues:
 class PriorityGrammar:
     """The cue lexicon of the priority grammar (`priority_grammar:` in extract.yaml)."""
 
-    strong_noun: re.Pattern[str]  # a word that is (or ends in) a strong cue noun
-    weak_noun: re.Pattern[str]
+    strong_noun: NounPattern  # a word that is (or ends in) a strong cue noun
+    weak_noun: NounPattern
     adjective: re.Pattern[str]
     verb_frame: re.Pattern[str]
     weak_verb_frame: re.Pattern[str]
@@ -335,11 +336,38 @@ class PriorityGrammar:
         return self.counts.get(word)
 
 
-def _noun_pattern(nouns: list[str]) -> re.Pattern[str]:
+class NounPattern:
     """A word that is one of `nouns` or a compound ending in one, singular or plural:
-    "thema", "thema's", "veiligheidsthema's", "prioriteiten"."""
-    alternatives = "|".join(re.escape(n) for n in nouns)
-    return re.compile(rf"(?<!\w)\w*?(?:{alternatives})(?:en|s|['’]s|n)?(?!\w)", re.IGNORECASE)
+    "thema", "thema's", "veiligheidsthema's", "prioriteiten". Matches as its `regex` does;
+    a text that holds none of the nouns (most sentences) is answered without running it,
+    since its compound prefix (a lazy run of letters) tries every position of every word."""
+
+    __slots__ = ("nouns", "pattern", "regex")
+
+    def __init__(self, nouns: list[str]) -> None:
+        alternatives = "|".join(re.escape(n) for n in nouns)
+        self.regex = re.compile(
+            rf"(?<!\w)\w*?(?:{alternatives})(?:en|s|['’]s|n)?(?!\w)", re.IGNORECASE
+        )
+        self.pattern = self.regex.pattern
+        # casefold: every case-insensitive match of a noun is also a casefolded substring
+        self.nouns = tuple(n.casefold() for n in nouns)
+
+    def _may_match(self, text: str) -> bool:
+        folded = text.casefold()
+        return any(n in folded for n in self.nouns)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self._may_match(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.match(text) if self._may_match(text) else None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.regex.fullmatch(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self._may_match(text) else iter(())
 
 
 def _words_pattern(parts: list[str]) -> re.Pattern[str]:
@@ -387,8 +415,8 @@ def _priority_grammar(data: dict[str, Any]) -> PriorityGrammar:
         for n in ("copulas", "boosters", "ordinals", "verb_frames", "weak_verb_frames")
     }
     return PriorityGrammar(
-        strong_noun=_noun_pattern(data["strong_nouns"]),
-        weak_noun=_noun_pattern(data["weak_nouns"]),
+        strong_noun=NounPattern(data["strong_nouns"]),
+        weak_noun=NounPattern(data["weak_nouns"]),
         adjective=cue_pattern(data["cue_adjectives"]),
         verb_frame=words["verb_frames"],
         weak_verb_frame=words["weak_verb_frames"],
