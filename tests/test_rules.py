@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from veiligheid_cli.errors import RulesError
 from veiligheid_cli.rules import load_checks, load_config, load_extract_rules, load_taxonomy
@@ -90,3 +92,39 @@ def test_verdict_rules_end_with_the_catch_all(rules_copy):
     path.write_text(text[:cut] + text[end:], encoding="utf-8")
     with pytest.raises(RulesError, match="catch-all"):
         load_config(rules_copy)
+
+
+_NOUNS = ["prioriteit", "thema", "speerpunt"]
+_WORDS = st.sampled_from(
+    [
+        "Prioriteit",
+        "PRIORITEITEN",
+        "thema's",
+        "thema’s",
+        "Veiligheidsthema",
+        "speerpunten",
+        "ſpeerpunt",
+        "prioriteitstelling",
+        "de",
+        "2024",
+        "_thema",
+        "themaś",
+        "'s",
+        " ",
+        ", ",
+        "\n",
+    ]
+)
+
+
+@given(st.lists(_WORDS | st.text(max_size=4), max_size=12).map("".join))
+def test_a_cue_noun_pattern_matches_as_its_regex(text):
+    """The substring test before the regex never hides a match of the regex."""
+    from veiligheid_cli.rules import NounPattern
+
+    nouns = NounPattern(_NOUNS)
+    spans = [m.span() for m in nouns.regex.finditer(text)]
+    assert [m.span() for m in nouns.finditer(text)] == spans
+    for method in ("search", "match", "fullmatch"):
+        found, expected = getattr(nouns, method)(text), getattr(nouns.regex, method)(text)
+        assert (found and found.span()) == (expected and expected.span()), method
