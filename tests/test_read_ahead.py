@@ -126,3 +126,29 @@ def test_a_bad_file_among_good_ones_fails_as_without_reading_ahead(monkeypatch, 
     here = run_cli(*args)
     assert ahead.exit_code == here.exit_code != 0
     assert ahead.stderr == here.stderr and len(ahead.stderr.splitlines()) == 1
+
+
+def test_a_file_changed_after_the_child_read_it_is_read_again(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_bytes(TWENTE.read_bytes())
+    ahead = ReadAhead([str(plan)], SETTINGS)
+    try:
+        os.waitpid(ahead.pid, 0)  # the child has read (and sent) the old contents
+        ahead.pid = None
+        plan.write_bytes(LEUSDEN_LETTER.read_bytes())
+        assert ahead.document(str(plan), SETTINGS) == ingest_file(str(plan), SETTINGS)
+    finally:
+        ahead.close()
+
+
+def test_a_fork_that_fails_leaves_every_file_to_this_process(monkeypatch):
+    def no_fork():
+        raise BlockingIOError("resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+    ahead = ReadAhead([str(HILVERSUM)], SETTINGS)
+    assert not ahead.started
+    assert ahead.document(str(HILVERSUM), SETTINGS) == ingest_file(str(HILVERSUM), SETTINGS)
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before  # both ends of the pipe closed

@@ -14,6 +14,7 @@ are exactly those of a run without reading ahead.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import signal
@@ -54,7 +55,12 @@ class ReadAhead:
 
     def _start(self) -> None:
         read_fd, write_fd = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare (a process limit): every file is read here
+            os.close(read_fd)
+            os.close(write_fd)
+            return
         if pid == 0:  # the child: never returns
             os.close(read_fd)
             _child(self.paths, self.settings, write_fd)
@@ -70,13 +76,13 @@ class ReadAhead:
         while self._pipe is not None and path in self.paths:
             wanted = self.paths.pop(0) == path  # files asked for out of order are passed over
             try:
-                doc = pickle.load(self._pipe)
+                digest, doc = pickle.load(self._pipe)
             except Exception:  # the child stopped (could not read this file, or died)
-                doc = None
+                digest, doc = None, None
             if not isinstance(doc, Document):
                 self.close()  # from here on every file is read in this process
-            elif wanted:
-                return doc
+            elif wanted and digest == _digest(path):
+                return doc  # else the file changed since the child read it: read it again
         return ingest_file(path, settings)
 
     def close(self) -> None:
@@ -99,12 +105,24 @@ def _child(paths: list[str], settings: Settings, write_fd: int) -> None:
     try:
         with os.fdopen(write_fd, "wb") as out:
             for path in paths:
-                pickle.dump(ingest_file(path, settings), out, protocol=pickle.HIGHEST_PROTOCOL)
+                digest = _digest(path)
+                document = ingest_file(path, settings)
+                pickle.dump((digest, document), out, protocol=pickle.HIGHEST_PROTOCOL)
                 out.flush()
     except BaseException:  # the parent reads the file again and reports what went wrong
         code = 1
     finally:
         os._exit(code)
+
+
+def _digest(path: str) -> str | None:
+    """The file's contents as read now: a document read from other contents is not given
+    out (the cache keys it by the contents the parent sees)."""
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
 
 
 @contextlib.contextmanager

@@ -336,6 +336,13 @@ class PriorityGrammar:
         return self.counts.get(word)
 
 
+_AS_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def _fold(text: str) -> str:
+    return text.translate(_AS_I).casefold()
+
+
 class NounPattern:
     """A word that is one of `nouns` or a compound ending in one, singular or plural:
     "thema", "thema's", "veiligheidsthema's", "prioriteiten". Matches as its `regex` does;
@@ -350,11 +357,12 @@ class NounPattern:
             rf"(?<!\w)\w*?(?:{alternatives})(?:en|s|['’]s|n)?(?!\w)", re.IGNORECASE
         )
         self.pattern = self.regex.pattern
-        # casefold: every case-insensitive match of a noun is also a casefolded substring
-        self.nouns = tuple(n.casefold() for n in nouns)
+        # casefolded: every case-insensitive match of a noun is a casefolded substring, once
+        # the two letters `re` also takes for "i" (İ, ı) are written as "i"
+        self.nouns = tuple(_fold(n) for n in nouns)
 
     def _may_match(self, text: str) -> bool:
-        folded = text.casefold()
+        folded = _fold(text)
         return any(n in folded for n in self.nouns)
 
     def search(self, text: str) -> re.Match[str] | None:
