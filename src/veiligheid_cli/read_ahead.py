@@ -26,8 +26,6 @@ from .pipeline import Settings, ingest_file
 
 ENV = "VEILIGHEID_READ_AHEAD"  # "0": read every file in this process
 
-Reader = Callable[[str, Settings], Document]
-
 
 def can_fork() -> bool:
     """Whether a child may be forked here: POSIX, one thread, not switched off."""

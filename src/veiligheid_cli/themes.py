@@ -102,6 +102,8 @@ class ThemeTagger:
                 self.single_words.setdefault(keys[0], theme_id)
             else:
                 self.gapped.setdefault(keys[0], []).append((theme_id, keys))
+        for row in self.phrases.values():  # at one start, shorter terms first (PhraseMatcher's
+            row.sort(key=lambda phrase: len(phrase[1]))  # order: what the hit cap keeps)
         self.glob_regexes = [
             (theme.id, re.compile("|".join(fnmatch.translate(g) for g in theme.patterns)))
             for theme in taxonomy.themes
